@@ -1,0 +1,7 @@
+"""``python -m indicators``: see ``indicators.cli``."""
+
+import sys
+
+from indicators.cli import main
+
+sys.exit(main())

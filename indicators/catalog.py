@@ -1,0 +1,78 @@
+"""The validated catalog: what the dashboard, notebooks and exports read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from indicators.models import Economy, Indicator, Source
+
+OBSERVATION_COLUMNS = (
+    "indicator_id",
+    "economy",
+    "year",
+    "period",
+    "value",
+    "status",
+    "source_id",
+    "locator",
+    "note",
+)
+"""Columns of ``Catalog.observations``; ``period`` is the display label (``2023/24``)."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every indicator, source, economy and observation, validated together."""
+
+    indicators: Mapping[str, Indicator]
+    sources: Mapping[str, Source]
+    economies: Mapping[str, Economy]
+    observations: pd.DataFrame
+    """One row per (indicator, economy, year, source), sorted; see ``OBSERVATION_COLUMNS``."""
+    data_dir: Path
+
+    def series(
+        self,
+        indicator_id: str,
+        *,
+        source_id: str | None = None,
+        economies: Iterable[str] | None = None,
+        years: tuple[int, int] | None = None,
+    ) -> pd.DataFrame:
+        """Observations of one indicator from one source (its main source by default).
+
+        Raises ``KeyError`` for an unknown indicator id.
+        """
+        indicator = self.indicators[indicator_id]
+        obs = self.observations
+        mask = (obs["indicator_id"] == indicator_id) & (
+            obs["source_id"] == (source_id or indicator.main_source)
+        )
+        if economies is not None:
+            mask &= obs["economy"].isin(list(economies))
+        if years is not None:
+            mask &= obs["year"].between(*years)
+        return obs.loc[mask].reset_index(drop=True)
+
+    def source_ids(self, indicator_id: str) -> list[str]:
+        """Sources with observations for an indicator, main source first."""
+        main = self.indicators[indicator_id].main_source
+        used = self.observations.loc[
+            self.observations["indicator_id"] == indicator_id, "source_id"
+        ].unique()
+        return [main, *sorted(s for s in used if s != main)]
+
+    def summary(self) -> dict[str, int]:
+        """Counts a curator checks after an edit."""
+        obs = self.observations
+        return {
+            "indicators": len(self.indicators),
+            "series": int(obs.groupby(["indicator_id", "economy", "source_id"]).ngroups),
+            "observations": len(obs),
+            "sources": len(self.sources),
+            "economies": len(self.economies),
+        }

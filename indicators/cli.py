@@ -1,0 +1,60 @@
+"""Command line: ``python -m indicators validate [DATA_DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from indicators.catalog import Catalog
+from indicators.issues import DataValidationError
+from indicators.load import default_data_dir, load_catalog
+
+
+def describe(catalog: Catalog) -> str:
+    """A summary of the catalog: totals, then one line per indicator and source."""
+    counts = catalog.summary()
+    lines = [
+        "Catalog is valid: " + ", ".join(f"{value} {key}" for key, value in counts.items()),
+        "",
+    ]
+    obs = catalog.observations
+    for indicator_id, indicator in catalog.indicators.items():
+        rows = obs[obs["indicator_id"] == indicator_id]
+        lines.append(f"{indicator_id}  ({indicator.unit})")
+        for source_id in catalog.source_ids(indicator_id):
+            part = rows[rows["source_id"] == source_id]
+            marker = "*" if source_id == indicator.main_source else " "
+            economies = ", ".join(
+                f"{code} {len(group)} ({indicator.period.label(int(group['year'].min()))}"
+                f"–{indicator.period.label(int(group['year'].max()))})"
+                for code, group in part.groupby("economy")
+            )
+            lines.append(f"  {marker} {source_id}: {economies}")
+    lines.append("")
+    lines.append("* main source")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m indicators", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="validate a data directory and summarise it")
+    validate.add_argument(
+        "data_dir",
+        nargs="?",
+        type=Path,
+        default=None,
+        help=f"data directory (default: {default_data_dir().name}/ of the repo "
+        "or $INDICATORS_DATA_DIR)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        catalog = load_catalog(args.data_dir)
+    except DataValidationError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(describe(catalog))
+    return 0

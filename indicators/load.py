@@ -1,0 +1,345 @@
+"""Load a data directory into a ``Catalog``, collecting every problem before raising once."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from indicators.catalog import OBSERVATION_COLUMNS, Catalog
+from indicators.issues import DataValidationError, IssueLog
+from indicators.models import Economy, Indicator, Observation, Source
+from indicators.read import RawRecord, read_csv_rows, read_yaml_list
+from indicators.types import MAX_YEAR, MIN_YEAR
+
+TABLE_COLUMNS = ("economy", "year", "value", "status", "source_id", "locator", "note")
+"""Columns of every ``tables/<indicator_id>.csv``, in this order."""
+
+DATA_DIR_ENV = "INDICATORS_DATA_DIR"
+REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+Model = TypeVar("Model", bound=BaseModel)
+
+_INTEGER = re.compile(r"^[+-]?\d+$")
+
+# Problems that make a whole file unusable: checking references against it would only
+# repeat the same news once per row.
+_FILE_LEVEL_CODES = frozenset(
+    {"missing_file", "invalid_yaml", "not_utf8", "byte_order_mark", "not_a_list", "empty_file"}
+)
+
+# pydantic error types -> our stable codes; anything unlisted is ``invalid_value``.
+_PYDANTIC_CODES = {
+    "missing": "missing_field",
+    "extra_forbidden": "unknown_field",
+    "string_type": "wrong_type",
+    "int_type": "wrong_type",
+    "float_type": "wrong_type",
+    "bool_type": "wrong_type",
+    "tuple_type": "wrong_type",
+    "enum": "invalid_choice",
+    "string_pattern_mismatch": "invalid_format",
+    "string_too_short": "empty_value",
+    "string_too_long": "invalid_format",
+}
+
+
+def default_data_dir() -> Path:
+    """``$INDICATORS_DATA_DIR`` if set, else the repository's ``data/``."""
+    env = os.environ.get(DATA_DIR_ENV)
+    return Path(env) if env else REPO_DATA_DIR
+
+
+def load_catalog(data_dir: Path | str | None = None) -> Catalog:
+    """Read, validate and cross-check every file of a data directory.
+
+    Raises ``DataValidationError`` listing every problem (file, line, column, code) when
+    anything is wrong; never returns a partial catalog.
+    """
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    issues = IssueLog()
+
+    economies, economy_codes = _load_models(root, "economies.yaml", Economy, "code", issues)
+    sources, source_ids = _load_models(root, "sources.yaml", Source, "id", issues)
+    indicators, _ = _load_models(root, "indicators.yaml", Indicator, "id", issues)
+    # References are checked against what the files name; an entry that is named but invalid
+    # has its own message already, and a file that cannot be read at all names nothing.
+    broken = {issue.file for issue in issues if issue.code in _FILE_LEVEL_CODES}
+    known_economies = None if "economies.yaml" in broken else economy_codes
+    known_sources = None if "sources.yaml" in broken else source_ids
+    _check_main_sources(indicators, known_sources, issues)
+
+    frames = []
+    for indicator, record in indicators.values():
+        rows = _load_table(
+            root,
+            indicator,
+            record,
+            economies,
+            sources,
+            issues,
+            known_economies=known_economies,
+            known_sources=known_sources,
+        )
+        frames.append(rows)
+    _check_unclaimed_tables(root, indicators, issues)
+
+    if issues:
+        raise DataValidationError(issues, root)
+    observations = pd.DataFrame(
+        [row for rows in frames for row in rows], columns=list(OBSERVATION_COLUMNS)
+    )
+    observations = observations.astype({"year": "int64", "value": "float64"}).sort_values(
+        ["indicator_id", "source_id", "economy", "year"], ignore_index=True
+    )
+    return Catalog(
+        indicators={key: model for key, (model, _) in indicators.items()},
+        sources={key: model for key, (model, _) in sources.items()},
+        economies={key: model for key, (model, _) in economies.items()},
+        observations=observations,
+        data_dir=root,
+    )
+
+
+def _load_models(
+    root: Path, rel: str, model: type[Model], key: str, issues: IssueLog
+) -> tuple[dict[str, tuple[Model, RawRecord]], set[str]]:
+    """Validate each entry of a YAML list; keep the valid ones by key, with their lines.
+
+    Also returns every key written in the file, valid or not, so that references to an
+    entry that failed validation are not reported a second time as unknown.
+    """
+    found: dict[str, tuple[Model, RawRecord]] = {}
+    written: set[str] = set()
+    for record in read_yaml_list(root / rel, rel, issues):
+        written.add(str(record.fields.get(key)))
+        validated = _validate(model, record.fields, rel, record, issues)
+        if validated is None:
+            continue
+        ident = getattr(validated, key)
+        if ident in found:
+            first = found[ident][1].line
+            issues.add(
+                rel,
+                record.line_of(key),
+                key,
+                "duplicate_id",
+                f"'{ident}' is already defined on line {first}",
+            )
+            continue
+        found[ident] = (validated, record)
+    return found, written
+
+
+def _validate(
+    model: type[Model],
+    data: dict[str, Any],
+    rel: str,
+    record: RawRecord,
+    issues: IssueLog,
+) -> Model | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            name = str(detail["loc"][0]) if detail["loc"] else ""
+            issues.add(rel, record.line_of(name), name, *_describe(detail, model))
+        return None
+
+
+def _describe(detail: Any, model: type[BaseModel]) -> tuple[str, str]:
+    """A stable code and a sentence for one pydantic error."""
+    kind = detail["type"]
+    name = str(detail["loc"][0]) if detail["loc"] else ""
+    if kind == "missing":
+        return "missing_field", "required field is missing"
+    if kind == "extra_forbidden":
+        allowed = ", ".join(model.model_fields)
+        return "unknown_field", f"unknown field; allowed fields are {allowed}"
+    if name == "year" and kind in {"greater_than_equal", "less_than_equal"}:
+        return "year_out_of_range", (
+            f"{detail['input']!r} is outside the accepted years {MIN_YEAR}–{MAX_YEAR}"
+        )
+    message = detail["msg"].removeprefix("Value error, ")
+    return _PYDANTIC_CODES.get(kind, "invalid_value"), f"{detail['input']!r}: {message}"
+
+
+def _check_main_sources(
+    indicators: dict[str, tuple[Indicator, RawRecord]],
+    known_sources: set[str] | None,
+    issues: IssueLog,
+) -> None:
+    for indicator, record in indicators.values():
+        if known_sources is not None and indicator.main_source not in known_sources:
+            issues.add(
+                "indicators.yaml",
+                record.line_of("main_source"),
+                "main_source",
+                "unknown_source",
+                f"'{indicator.main_source}' is not a source in sources.yaml",
+            )
+
+
+def _load_table(
+    root: Path,
+    indicator: Indicator,
+    indicator_record: RawRecord,
+    economies: dict[str, tuple[Economy, RawRecord]],
+    sources: dict[str, tuple[Source, RawRecord]],
+    issues: IssueLog,
+    *,
+    known_economies: set[str] | None,
+    known_sources: set[str] | None,
+) -> list[tuple[Any, ...]]:
+    """Validated rows of one indicator's table, as tuples in ``OBSERVATION_COLUMNS`` order."""
+    rel = indicator.table
+    path = root / rel
+    if not path.is_file():
+        issues.add(
+            "indicators.yaml",
+            indicator_record.line_of("table"),
+            "table",
+            "missing_table",
+            f"table '{rel}' does not exist",
+        )
+        return []
+    rows: list[tuple[Any, ...]] = []
+    seen: dict[tuple[str, int, str], int] = {}
+    main_rows = 0
+    for record in read_csv_rows(path, rel, TABLE_COLUMNS, issues):
+        observation = _observation(indicator, record, rel, issues)
+        if observation is None:
+            continue
+        ok = True
+        if observation.economy not in economies:
+            ok = False
+            if known_economies is not None and observation.economy not in known_economies:
+                issues.add(
+                    rel,
+                    record.line,
+                    "economy",
+                    "unknown_economy",
+                    f"'{observation.economy}' is not in economies.yaml",
+                )
+        source = sources.get(observation.source_id, (None, None))[0]
+        if source is None:
+            ok = False
+            if known_sources is not None and observation.source_id not in known_sources:
+                issues.add(
+                    rel,
+                    record.line,
+                    "source_id",
+                    "unknown_source",
+                    f"'{observation.source_id}' is not in sources.yaml",
+                )
+        elif observation.year > source.published_year and observation.status != "projection":
+            issues.add(
+                rel,
+                record.line,
+                "status",
+                "unmarked_projection",
+                f"{observation.year} is after '{source.id}' was published "
+                f"({source.published}); status must be 'projection'",
+            )
+            ok = False
+        if indicator.nonnegative and observation.value < 0:
+            issues.add(
+                rel,
+                record.line,
+                "value",
+                "negative_value",
+                f"{observation.value:g} is negative; {indicator.unit} cannot be",
+            )
+            ok = False
+        key = (observation.economy, observation.year, observation.source_id)
+        if key in seen:
+            issues.add(
+                rel,
+                record.line,
+                "",
+                "duplicate_row",
+                f"{key[0]} {key[1]} from '{key[2]}' is already on line {seen[key]}",
+            )
+            ok = False
+        seen.setdefault(key, record.line)
+        if ok:
+            main_rows += observation.source_id == indicator.main_source
+            rows.append(
+                (
+                    indicator.id,
+                    observation.economy,
+                    observation.year,
+                    indicator.period.label(observation.year),
+                    observation.value,
+                    observation.status.value,
+                    observation.source_id,
+                    observation.locator,
+                    observation.note,
+                )
+            )
+    main_source_valid = indicator.main_source in sources
+    if rows and main_rows == 0 and main_source_valid and not issues.about(rel):
+        issues.add(
+            "indicators.yaml",
+            indicator_record.line_of("main_source"),
+            "main_source",
+            "main_source_without_rows",
+            f"no row of '{rel}' comes from '{indicator.main_source}'",
+        )
+    return rows
+
+
+def _observation(
+    indicator: Indicator, record: RawRecord, rel: str, issues: IssueLog
+) -> Observation | None:
+    """Turn CSV text into typed fields, then let the model check them."""
+    data: dict[str, Any] = {"indicator_id": indicator.id, **record.fields}
+    ok = True
+    year = record.fields["year"].strip()
+    if _INTEGER.match(year):
+        data["year"] = int(year)
+    else:
+        issues.add(rel, record.line, "year", "invalid_year", f"{year!r} is not a whole number")
+        ok = False
+    value = record.fields["value"].strip()
+    try:
+        number = float(value)
+    except ValueError:
+        code, what = (
+            ("missing_value", "value is empty")
+            if not value
+            else ("invalid_number", f"{value!r} is not a number")
+        )
+        issues.add(rel, record.line, "value", code, what)
+        ok = False
+    else:
+        if math.isfinite(number):
+            data["value"] = number
+        else:
+            issues.add(rel, record.line, "value", "non_finite", f"{value!r} is not a finite number")
+            ok = False
+    if not ok:
+        return None
+    return _validate(Observation, data, rel, record, issues)
+
+
+def _check_unclaimed_tables(
+    root: Path, indicators: dict[str, tuple[Indicator, RawRecord]], issues: IssueLog
+) -> None:
+    claimed = {indicator.table for indicator, _ in indicators.values()}
+    tables = root / "tables"
+    if not tables.is_dir() or issues.about("indicators.yaml"):
+        return  # with indicators.yaml broken, the list of claimed tables is incomplete
+    for path in sorted(tables.iterdir()):
+        rel = f"tables/{path.name}"
+        if path.name.startswith("."):
+            continue
+        if rel not in claimed:
+            issues.add(
+                rel, 0, "", "unclaimed_table", "no indicator in indicators.yaml names this table"
+            )

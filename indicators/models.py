@@ -1,0 +1,135 @@
+"""The pydantic models: the single description of what a valid record is."""
+
+from __future__ import annotations
+
+import math
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from indicators.types import (
+    Category,
+    EconomyCode,
+    IndicatorId,
+    NonEmptyText,
+    PartialDate,
+    Period,
+    SourceId,
+    SourceKind,
+    Status,
+    Url,
+    Year,
+)
+
+
+class _Record(BaseModel):
+    # Strict and closed: a typo in a key or a number written as text is an error, not a default.
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+# Files hold enum members and lists as plain text and YAML lists; these fields accept them
+# while every other field stays strict.
+_FROM_TEXT = Field(strict=False)
+
+
+class Economy(_Record):
+    """An economy the catalog has data for."""
+
+    code: EconomyCode
+    """ISO 3166-1 alpha-3 code, or ``EU27``."""
+    name: NonEmptyText
+    """Display name, e.g. ``United States``."""
+    short_name: NonEmptyText | None = None
+    """Short label for charts, e.g. ``US``; defaults to the name."""
+
+    @property
+    def label(self) -> str:
+        """The short name when there is one."""
+        return self.short_name or self.name
+
+
+class Source(_Record):
+    """One specific document or table edition that values were read from."""
+
+    id: SourceId
+    publisher: NonEmptyText
+    title: NonEmptyText
+    edition: NonEmptyText
+    """Edition, release or extract date, e.g. ``Science and Engineering Indicators 2022``."""
+    published: PartialDate
+    """When the source was published (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    url: Url
+    """The page or file that was actually read."""
+    license: NonEmptyText
+    """License or terms of use as stated; ``Not stated`` when the source says nothing."""
+    kind: SourceKind = _FROM_TEXT
+    notes: str = ""
+    """How the source was read, conversions applied, caveats."""
+
+    @property
+    def published_year(self) -> int:
+        """Year of publication: values dated later must be projections."""
+        return int(self.published[:4])
+
+
+class Indicator(_Record):
+    """An indicator and the table that holds its observations."""
+
+    id: IndicatorId
+    title: NonEmptyText
+    description: NonEmptyText
+    """One sentence a general reader understands."""
+    definition: NonEmptyText
+    """Precise definition used by the main source."""
+    unit: NonEmptyText = Field(examples=["billion current PPP US dollars", "graduates"])
+    """Plural words, never a symbol: ``billion current PPP US dollars``, not ``$bn``."""
+    short_unit: NonEmptyText = Field(examples=["$bn PPP", "PhDs"])
+    category: Category = _FROM_TEXT
+    period: Period = Field(default=Period.CALENDAR_YEAR, strict=False)
+    main_source: SourceId
+    """The one consistent source edition drawn as the main series."""
+    nonnegative: bool = True
+    """Whether values below zero are impossible (counts, money, shares)."""
+    decimals: int = Field(default=1, ge=0, le=6)
+    """Decimals to show; data keep all the digits the source gives."""
+    caveats: tuple[NonEmptyText, ...] = Field(default=(), strict=False)
+    """Definition differences, series breaks, revisions a reader must know."""
+
+    table: str
+    """Path of the table holding the observations, relative to the data directory:
+    always ``tables/<id>.csv``, written out so a curator sees where to look."""
+
+    @field_validator("table")
+    @classmethod
+    def _table_named_after_id(cls, table: str, info: ValidationInfo) -> str:
+        expected = f"tables/{info.data.get('id')}.csv"
+        if "id" in info.data and table != expected:
+            raise ValueError(f"must be {expected!r}, named after the indicator id")
+        return table
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_in_words(cls, unit: str) -> str:
+        if any(symbol in unit for symbol in "$%€¥£"):
+            raise ValueError("must be written in words (e.g. 'percent', 'US dollars')")
+        return unit
+
+
+class Observation(_Record):
+    """One value: an economy, a year, and the source and place it was read from."""
+
+    indicator_id: IndicatorId
+    economy: EconomyCode
+    year: Year
+    value: float
+    status: Status = _FROM_TEXT
+    source_id: SourceId
+    locator: NonEmptyText
+    """Where in the source the value stands: table, figure, page, row, column."""
+    note: str = ""
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        return value

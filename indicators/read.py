@@ -1,0 +1,172 @@
+"""Read data files as text, keeping real line numbers, and report what cannot be read.
+
+Nothing here knows what a valid record is (that is ``models``); these functions only turn bytes
+into located raw records, so every later message can point at ``file:line``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from indicators.issues import IssueLog
+
+BOM = "\ufeff"
+
+
+@dataclass
+class RawRecord:
+    """One YAML list item or CSV row: its fields as written, and where each one stands."""
+
+    line: int
+    fields: dict[str, Any]
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, name: str) -> int:
+        """Line of a field, or of the record when the field is absent."""
+        return self.field_lines.get(name, self.line)
+
+
+def read_text(path: Path, rel: str, issues: IssueLog) -> str | None:
+    """The file's text, or ``None`` with an issue when it is missing or not clean UTF-8."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        issues.add(rel, 0, "", "missing_file", "file not found")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        issues.add(
+            rel,
+            line,
+            "",
+            "not_utf8",
+            f"byte {data[error.start]:#04x} is not UTF-8; save the file as UTF-8",
+        )
+        return None
+    if text.startswith(BOM):
+        # Spreadsheet programs add it silently; it would corrupt the first column's name.
+        issues.add(
+            rel,
+            1,
+            "",
+            "byte_order_mark",
+            "file starts with a byte-order mark; save as UTF-8 without BOM",
+        )
+        return None
+    return text
+
+
+def read_yaml_list(path: Path, rel: str, issues: IssueLog) -> list[RawRecord]:
+    """Items of a YAML file whose top level is a list of mappings, with their line numbers."""
+    text = read_text(path, rel, issues)
+    if text is None:
+        return []
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        issues.add(rel, line, "", "invalid_yaml", f"invalid YAML: {problem}")
+        return []
+    if root is None:
+        issues.add(rel, 0, "", "empty_file", "file is empty; expected a list")
+        return []
+    if not isinstance(root, yaml.SequenceNode) or not isinstance(data, list):
+        issues.add(
+            rel,
+            root.start_mark.line + 1,
+            "",
+            "not_a_list",
+            "top level must be a list of entries ('- id: ...')",
+        )
+        return []
+    records = []
+    for node, item in zip(root.value, data, strict=True):
+        line = node.start_mark.line + 1
+        if not isinstance(node, yaml.MappingNode) or not isinstance(item, dict):
+            issues.add(rel, line, "", "not_a_mapping", "entry must be a mapping of keys to values")
+            continue
+        field_lines: dict[str, int] = {}
+        for key_node, _ in node.value:
+            key = str(key_node.value)
+            key_line = key_node.start_mark.line + 1
+            if key in field_lines:
+                # PyYAML keeps the last value silently; a curator would lose the first.
+                issues.add(
+                    rel, key_line, key, "duplicate_key", f"key '{key}' appears twice in this entry"
+                )
+            field_lines[key] = key_line
+        records.append(RawRecord(line, {str(k): v for k, v in item.items()}, field_lines))
+    return records
+
+
+def read_csv_rows(
+    path: Path, rel: str, columns: tuple[str, ...], issues: IssueLog
+) -> list[RawRecord]:
+    """Rows of a CSV file whose header must be exactly ``columns``, as text, with line numbers."""
+    text = read_text(path, rel, issues)
+    if text is None:
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None or not any(cell.strip() for cell in header):
+            issues.add(
+                rel, 1, "", "empty_table", f"table is empty; expected header {','.join(columns)}"
+            )
+            return []
+        if not _header_ok(header, columns, rel, issues):
+            return []
+        rows: list[RawRecord] = []
+        line = reader.line_num + 1
+        for cells in reader:
+            if not cells or not any(cell.strip() for cell in cells):
+                issues.add(rel, line, "", "blank_line", "blank line inside the table")
+            elif len(cells) != len(columns):
+                issues.add(
+                    rel,
+                    line,
+                    "",
+                    "wrong_field_count",
+                    f"row has {len(cells)} fields, header has {len(columns)}",
+                )
+            else:
+                rows.append(RawRecord(line, dict(zip(columns, cells, strict=True))))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        issues.add(rel, reader.line_num, "", "invalid_csv", f"invalid CSV: {error}")
+        return []
+    if not rows and not issues.about(rel):
+        issues.add(rel, 1, "", "empty_table", "table has a header but no rows")
+    return rows
+
+
+def _header_ok(header: list[str], columns: tuple[str, ...], rel: str, issues: IssueLog) -> bool:
+    found = [name.strip() for name in header]
+    if found == list(columns):
+        return True
+    missing = [name for name in columns if name not in found]
+    extra = [name for name in found if name not in columns]
+    for name in missing:
+        issues.add(rel, 1, name, "missing_column", f"column '{name}' is missing")
+    for name in extra:
+        issues.add(
+            rel,
+            1,
+            name or "(blank)",
+            "unknown_column",
+            f"column '{name}' is not one of {', '.join(columns)}",
+        )
+    if not missing and not extra:
+        issues.add(rel, 1, "", "column_order", f"columns must be in the order {','.join(columns)}")
+    return False

@@ -1,0 +1,109 @@
+"""Reusable annotated types: each id, code and year rule is written once, here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, StringConstraints
+
+#: Years the catalog accepts; values outside are typos (e.g. 20222) or not this project's scope.
+MIN_YEAR = 1950
+MAX_YEAR = 2100
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+"""A lowercase identifier: letters, digits and underscores, starting with a letter."""
+
+IndicatorId = Slug
+SourceId = Slug
+
+EconomyCode = Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{3}|EU27)$")]
+"""ISO 3166-1 alpha-3 code (``USA``, ``CHN``) or ``EU27`` for the EU-27 aggregate."""
+
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
+
+NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+"""An absolute http(s) URL: the page or file that was actually read."""
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _partial_date(value: Any) -> Any:
+    """Accept ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; YAML may hand us a date or an int."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return value  # let the str type report the wrong type
+    match = _PARTIAL_DATE.match(value)
+    if match is None:
+        raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    dt.date(year, month, day)  # raises ValueError for 2024-13 or 2024-02-30
+    return value
+
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+"""A publication date as precise as the source states it."""
+
+
+class Status(StrEnum):
+    """How the source presents a value."""
+
+    REPORTED = "reported"
+    ESTIMATE = "estimate"
+    PROJECTION = "projection"
+
+
+class Category(StrEnum):
+    """The families of indicators the dashboard groups its picker by."""
+
+    RD_INVESTMENT = "rd_investment"
+    TALENT = "talent"
+    STANDARDS = "standards"
+    EDUCATION_FLOWS = "education_flows"
+    OUTPUT = "output"
+    COOPERATION = "cooperation"
+
+    @property
+    def label(self) -> str:
+        """Human-readable name of the category."""
+        return _CATEGORY_LABELS[self]
+
+
+_CATEGORY_LABELS = {
+    Category.RD_INVESTMENT: "R&D investment",
+    Category.TALENT: "Talent",
+    Category.STANDARDS: "Standards",
+    Category.EDUCATION_FLOWS: "Education flows",
+    Category.OUTPUT: "Output",
+    Category.COOPERATION: "Cooperation",
+}
+
+
+class Period(StrEnum):
+    """What the ``year`` column of a table means.
+
+    Academic years are stored under their *starting* calendar year: 2023/24 is stored as 2023.
+    """
+
+    CALENDAR_YEAR = "calendar_year"
+    ACADEMIC_YEAR = "academic_year"
+
+    def label(self, year: int) -> str:
+        """The label a reader expects: ``2023`` or ``2023/24``."""
+        if self is Period.ACADEMIC_YEAR:
+            return f"{year}/{(year + 1) % 100:02d}"
+        return str(year)
+
+
+class SourceKind(StrEnum):
+    """Whether we read the publisher's own document (or an exact mirror) or a summary of it."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
