@@ -24,9 +24,12 @@ OBSERVATION_COLUMNS = (
 """Columns of ``Catalog.observations``; ``period`` is the display label (``2023/24``)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Catalog:
-    """Every indicator, source, economy and observation, validated together."""
+    """Every indicator, source, economy and observation, validated together.
+
+    Compared and hashed by identity, so derived views can be cached per catalog.
+    """
 
     indicators: Mapping[str, Indicator]
     sources: Mapping[str, Source]

@@ -62,8 +62,15 @@ class Source(_Record):
     license: NonEmptyText
     """License or terms of use as stated; ``Not stated`` when the source says nothing."""
     kind: SourceKind = _FROM_TEXT
+    short_citation: NonEmptyText | None = None
+    """How running text cites it, e.g. ``NSB Indicators 2025``."""
     notes: str = ""
     """How the source was read, conversions applied, caveats."""
+
+    @property
+    def citation(self) -> str:
+        """The short citation, or publisher and edition when none is given."""
+        return self.short_citation or f"{self.publisher}, {self.edition}"
 
     @property
     def published_year(self) -> int:

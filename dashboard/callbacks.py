@@ -1,0 +1,295 @@
+"""Callbacks: they only wire component values to the pure builders.
+
+Each callback is a plain function of its inputs (tested without a server); ``register``
+attaches them to an app with the catalog bound.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlencode
+
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
+
+from dashboard import ids
+from dashboard.figures import trend_figure
+from dashboard.layout import economy_option, indicator_info, source_card
+from dashboard.state import (
+    SCALES,
+    VIEW_LABELS,
+    VIEWS,
+    ViewState,
+    choices,
+    from_query,
+    resolve,
+    to_query,
+)
+from dashboard.summary import key_figures, sentence
+from dashboard.tables import COLUMNS, DEFAULT_SORT, body, header_label, sort_rows, table_rows
+from dashboard.views import build
+from indicators import Catalog
+
+CONTROLS = ("indicator", "view", "scale", "years", "economies", "base_year", "all_sources")
+
+
+def route(pathname: str | None) -> dict[str, bool]:
+    """Which page a path shows: ``hidden`` flags for the explorer, sources and not-found pages."""
+    path = (pathname or "/").rstrip("/") or "/"
+    page = {"/": "explorer", "/sources": "sources"}.get(path, "not_found")
+    return {
+        "explorer": page != "explorer",
+        "sources": page != "sources",
+        "not_found": page != "not_found",
+    }
+
+
+def state_from_controls(
+    catalog: Catalog,
+    trigger: str | None,
+    indicator: Any,
+    view: Any,
+    scale: Any,
+    years: Any,
+    economies: Any,
+    base_year: Any,
+    all_sources: Any = None,
+) -> ViewState:
+    """The view the controls ask for, made valid. A new indicator starts from its defaults."""
+    if not isinstance(indicator, str) or indicator not in catalog.indicators:
+        return resolve({}, catalog)[0]
+    raw: dict[str, str] = {"indicator": indicator}
+    if isinstance(all_sources, list):
+        raw["sources"] = "all" if "all" in all_sources else "main"
+    if isinstance(economies, list) and all(isinstance(code, str) for code in economies):
+        raw["economies"] = ",".join(economies)
+    if trigger != "indicator":
+        if isinstance(view, str):
+            raw["view"] = view
+        if isinstance(scale, str):
+            raw["scale"] = scale
+        if _is_year_pair(years):
+            raw["from"], raw["to"] = str(years[0]), str(years[1])
+        if isinstance(base_year, int) and not isinstance(base_year, bool):
+            raw["base"] = str(base_year)
+    elif isinstance(view, str):
+        raw["view"] = view  # keep the view when it exists for the new indicator
+    state, _ = resolve(raw, catalog)
+    if isinstance(economies, list) and not economies:
+        # Unticking every economy is a choice, not an error: show an empty chart.
+        state = replace(state, economies=())
+    return state
+
+
+def _is_year_pair(value: Any) -> bool:
+    return (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(year, int | float) and not isinstance(year, bool) for year in value)
+    )
+
+
+def update_view(
+    catalog: Catalog,
+    trigger: str | None,
+    search: Any,
+    indicator: Any = None,
+    view: Any = None,
+    scale: Any = None,
+    years: Any = None,
+    economies: Any = None,
+    base_year: Any = None,
+    all_sources: Any = None,
+    sort: Any = None,
+) -> dict[str, Any]:
+    """Everything the explorer shows, from the URL (first visit, back/forward) or the controls."""
+    notices: list[str] = []
+    if trigger in CONTROLS:
+        state = state_from_controls(
+            catalog, trigger, indicator, view, scale, years, economies, base_year
+        )
+    else:
+        state, notices = from_query(search if isinstance(search, str) else "", catalog)
+    return render(catalog, state, notices, sort if isinstance(sort, dict) else DEFAULT_SORT)
+
+
+def render(
+    catalog: Catalog, state: ViewState, notices: list[str], sort: dict[str, Any]
+) -> dict[str, Any]:
+    """All explorer outputs for a valid view state."""
+    indicator = catalog.indicators[state.indicator]
+    allowed = choices(catalog, state.indicator)
+    plot = build(catalog, state)
+    rows = table_rows(plot, catalog)
+    first, last = allowed.year_range
+    view_economies = sorted(set(plot.selection["economy"])) or list(state.economies)
+    view_params = {
+        "source": "main",
+        "economies": ",".join(view_economies),
+        "from": state.years[0],
+        "to": state.years[1],
+    }
+    return {
+        "search": to_query(state),
+        "notice": " ".join(notices),
+        "indicator": state.indicator,
+        "indicator_info": indicator_info(indicator),
+        "economy_options": [economy_option(catalog, code) for code in allowed.economies],
+        "economies": list(state.economies),
+        "view_options": [
+            {"label": VIEW_LABELS[v], "value": v, "disabled": v not in allowed.views} for v in VIEWS
+        ],
+        "view": state.view,
+        "scale_options": [
+            {
+                "label": s.capitalize(),
+                "value": s,
+                "disabled": s == "log" and state.view not in allowed.log_views,
+            }
+            for s in SCALES
+        ],
+        "scale": state.scale,
+        "base_year_options": list(allowed.years),
+        "base_year": state.base_year,
+        "base_year_hidden": state.view != "indexed",
+        "years_min": first,
+        "years_max": last,
+        "years": list(state.years),
+        "all_sources": ["all"] if state.all_sources else [],
+        "figure": trend_figure(plot, catalog),
+        "sentence": sentence(plot, catalog),
+        "key_figures": [
+            item
+            for figure in key_figures(plot, catalog)
+            for item in (
+                html.Dt(figure.label),
+                html.Dd(
+                    [
+                        html.Span(figure.value, className="figure"),
+                        html.Span(figure.detail, className="detail"),
+                    ]
+                ),
+            )
+        ],
+        "caveats": [html.Li(caveat) for caveat in indicator.caveats],
+        "sources": [
+            source_card(catalog, source_id, _locators(catalog, state, source_id))
+            for source_id in catalog.source_ids(state.indicator)
+        ],
+        "rows": rows,
+        "table_body": body(
+            sort_rows(rows, sort.get("column", "series"), bool(sort.get("descending")))
+        ),
+        "download_view": f"/download/{state.indicator}.csv?{urlencode(view_params, safe=',')}",
+        "download_indicator": f"/download/{state.indicator}.csv",
+    }
+
+
+def _locators(catalog: Catalog, state: ViewState, source_id: str) -> list[str]:
+    obs = catalog.observations
+    rows = obs[(obs["indicator_id"] == state.indicator) & (obs["source_id"] == source_id)]
+    return [
+        f"{economy} {period}: {locator}"
+        for economy, period, locator in zip(
+            rows["economy"], rows["period"], rows["locator"], strict=True
+        )
+    ]
+
+
+def sort_table(
+    column: str | None, rows: Any, sort: Any
+) -> tuple[list[html.Tr], dict[str, Any], list[str]]:
+    """Sort by a header: a second press on the same header reverses the order."""
+    current = sort if isinstance(sort, dict) else DEFAULT_SORT
+    names = [name for name, _ in COLUMNS]
+    if column not in names:
+        column = str(current.get("column", "series"))
+    descending = column == current.get("column") and not current.get("descending")
+    new_sort = {"column": column, "descending": descending}
+    valid_rows = rows if isinstance(rows, list) else []
+    labels = [header_label(name, label, new_sort) for name, label in COLUMNS]
+    return body(sort_rows(valid_rows, column, descending)), new_sort, labels
+
+
+OUTPUTS = {
+    "search": Output(ids.URL, "search"),
+    "notice": Output(ids.NOTICE, "children"),
+    "indicator": Output(ids.INDICATOR, "value"),
+    "indicator_info": Output(ids.INDICATOR_INFO, "children"),
+    "economy_options": Output(ids.ECONOMIES, "options"),
+    "economies": Output(ids.ECONOMIES, "value"),
+    "view_options": Output(ids.VIEW, "options"),
+    "view": Output(ids.VIEW, "value"),
+    "scale_options": Output(ids.SCALE, "options"),
+    "scale": Output(ids.SCALE, "value"),
+    "base_year_options": Output(ids.BASE_YEAR, "options"),
+    "base_year": Output(ids.BASE_YEAR, "value"),
+    "base_year_hidden": Output(ids.BASE_YEAR_FIELD, "hidden"),
+    "years_min": Output(ids.YEARS, "min"),
+    "years_max": Output(ids.YEARS, "max"),
+    "years": Output(ids.YEARS, "value"),
+    "all_sources": Output(ids.ALL_SOURCES, "value"),
+    "figure": Output(ids.CHART, "figure"),
+    "sentence": Output(ids.SENTENCE, "children"),
+    "key_figures": Output(ids.KEY_FIGURES, "children"),
+    "caveats": Output(ids.CAVEATS, "children"),
+    "sources": Output(ids.SOURCES_PANEL, "children"),
+    "rows": Output(ids.TABLE_ROWS, "data"),
+    "table_body": Output(ids.TABLE_BODY, "children"),
+    "download_view": Output(ids.DOWNLOAD_VIEW, "href"),
+    "download_indicator": Output(ids.DOWNLOAD_INDICATOR, "href"),
+}
+
+
+def register(app: Dash, catalog: Catalog) -> None:
+    """Attach the callbacks to ``app`` with ``catalog`` bound."""
+    app.callback(
+        Output(ids.EXPLORER, "hidden"),
+        Output(ids.SOURCES_PAGE, "hidden"),
+        Output(ids.NOT_FOUND, "hidden"),
+        Input(ids.URL, "pathname"),
+    )(lambda pathname: tuple(route(pathname).values()))
+
+    inputs = {
+        "search": Input(ids.URL, "search"),
+        "indicator": Input(ids.INDICATOR, "value"),
+        "view": Input(ids.VIEW, "value"),
+        "scale": Input(ids.SCALE, "value"),
+        "years": Input(ids.YEARS, "value"),
+        "economies": Input(ids.ECONOMIES, "value"),
+        "base_year": Input(ids.BASE_YEAR, "value"),
+        "all_sources": Input(ids.ALL_SOURCES, "value"),
+        "sort": State(ids.TABLE_SORT, "data"),
+    }
+    control_names = {dep.component_id: name for name, dep in inputs.items() if name in CONTROLS}
+
+    def on_change(**values: Any) -> dict[str, Any]:
+        return update_view(catalog, control_names.get(ctx.triggered_id), **values)
+
+    app.callback(output=OUTPUTS, inputs=inputs)(on_change)
+
+    def on_sort(*args: Any) -> tuple[Any, ...]:
+        column = str(ctx.triggered_id or "").removeprefix("sort-") or None
+        rows, sort = args[-2], args[-1]
+        table_body, new_sort, labels = sort_table(column, rows, sort)
+        return (table_body, new_sort, *labels)
+
+    app.callback(
+        Output(ids.TABLE_BODY, "children", allow_duplicate=True),
+        Output(ids.TABLE_SORT, "data"),
+        *[Output(ids.sort_button(name), "children") for name, _ in COLUMNS],
+        *[Input(ids.sort_button(name), "n_clicks") for name, _ in COLUMNS],
+        State(ids.TABLE_ROWS, "data"),
+        State(ids.TABLE_SORT, "data"),
+        prevent_initial_call=True,
+    )(on_sort)
+
+    # Image export runs in the browser, where plotly.js draws the file: assets/exports.js.
+    for button, image_format in ((ids.EXPORT_PNG, "png"), (ids.EXPORT_SVG, "svg")):
+        app.clientside_callback(  # type: ignore[no-untyped-call]
+            ClientsideFunction(namespace="exports", function_name=image_format),
+            Output(ids.EXPORT_STATUS, "children", allow_duplicate=True),
+            Input(button, "n_clicks"),
+            State(ids.CHART, "figure"),
+            prevent_initial_call=True,
+        )

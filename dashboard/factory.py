@@ -1,0 +1,55 @@
+"""Build the Dash app around a validated catalog."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from dash import Dash
+from flask import Flask, Response
+from werkzeug.exceptions import HTTPException
+
+from dashboard import callbacks, downloads, layout
+from indicators import Catalog
+
+TITLE = "US–China S&T Indicators"
+
+
+def create_server() -> Flask:
+    """The Flask server, configured before Dash wraps it."""
+    server = Flask(__name__)
+    server.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # no callback body needs more
+
+    @server.errorhandler(HTTPException)
+    def plain_error(error: HTTPException) -> Response:
+        # A short plain-text answer: no HTML error page, no server details.
+        response = Response(
+            f"{error.code} {error.name}: {error.description}\n",
+            status=error.code,
+            mimetype="text/plain",
+        )
+        return response
+
+    return server
+
+
+def create_app(catalog: Catalog) -> Dash:
+    """The dashboard for ``catalog``: layout, callbacks and download routes."""
+    server = create_server()
+    server.register_blueprint(downloads.blueprint(catalog))
+    app = Dash(
+        __name__,
+        server=cast(Any, server),  # Dash's annotation omits Flask instances
+        title=TITLE,
+        update_title="",  # keep the page title steady while callbacks run
+        serve_locally=True,
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {
+                "name": "description",
+                "content": "US and China science and technology indicators, with their sources.",
+            },
+        ],
+    )
+    app.layout = layout.shell(catalog)
+    callbacks.register(app, catalog)
+    return app

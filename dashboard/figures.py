@@ -1,0 +1,267 @@
+"""The trend chart, built as a plain figure dict (no plotly.express: it costs ~50 ms a call)."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import pandas as pd
+
+from dashboard.state import VIEW_LABELS
+from dashboard.theme import DERIVED_COLOUR, base_layout, economy_colour
+from dashboard.views import Line, Plot
+from indicators import Catalog, derive
+
+HOVER_LOCATOR_CHARS = 140
+SOURCE_LINE_CHARS = 110  # wrap the citation so it fits exported images and phones alike
+MAX_CITED = 3  # sources named under the chart; the table and sources panel list every one
+
+
+def value_format(plot: Plot, catalog: Catalog) -> str:
+    """d3 format for the values of a view: ratios get 2 decimals, indices 1."""
+    if plot.state.view == "ratio":
+        return ",.2f"
+    if plot.state.view == "indexed":
+        return ",.1f"
+    return f",.{catalog.indicators[plot.state.indicator].decimals}f"
+
+
+def hover_unit(plot: Plot, catalog: Catalog) -> str:
+    """Unit words shown after a hovered value."""
+    if plot.state.view == "ratio":
+        return "times the US figure"
+    if plot.state.view == "indexed":
+        return f"({plot.state.base_year} = 100)"
+    return catalog.indicators[plot.state.indicator].unit
+
+
+def source_line(plot: Plot, catalog: Catalog) -> str:
+    """The citation printed under the chart, also in exported images."""
+    main = catalog.indicators[plot.state.indicator].main_source
+    used = list(
+        dict.fromkeys([main, *(s for line in plot.lines for s in line.points["source_id"])])
+    )
+    label = "Source" if len(used) == 1 else "Sources"
+    cited = "; ".join(catalog.sources[source_id].citation for source_id in used[:MAX_CITED])
+    if len(used) > MAX_CITED:
+        cited += f"; and {len(used) - MAX_CITED} more, listed with the chart's data"
+    return f"{label}: {cited}. Chart: US–China S&T Indicators."
+
+
+def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
+    """The chart of a view: one line per economy (or one derived line), cited and annotated."""
+    indicator = catalog.indicators[plot.state.indicator]
+    fmt = value_format(plot, catalog)
+    unit = hover_unit(plot, catalog)
+    traces: list[dict[str, Any]] = []
+    grouped: set[str] = set()
+    for line in plot.lines:
+        new = _line_traces(line, catalog, fmt, unit)
+        if not line.main:
+            # One legend entry per economy for all its other sources; hover names each source.
+            label = f"{line.name.split(' · ')[0]} · other sources"
+            for trace in new:
+                trace["name"] = label
+                trace["legendgroup"] = f"{line.key}-other"
+                trace["showlegend"] = line.key not in grouped
+                grouped.add(line.key)
+        traces.extend(new)
+    layout = base_layout()
+    layout["title"] = {
+        "text": f"<b>{indicator.title}</b>",
+        "subtitle": {"text": f"{VIEW_LABELS[plot.state.view]}: {plot.y_title}"},
+        "x": 0,
+        "xanchor": "left",
+        "y": 0.98,
+        "yref": "container",
+        "yanchor": "top",
+    }
+    layout["showlegend"] = bool(traces)
+    layout["yaxis"] = {**layout["yaxis"], "title": {"text": plot.y_title}}
+    if plot.state.scale == "log":
+        layout["yaxis"]["type"] = "log"
+    if indicator.period == "academic_year":
+        # Academic years are stored by starting year; the axis shows their labels (2023/24).
+        years = sorted({int(year) for line in plot.lines for year in line.points["year"]})
+        step = max(1, len(years) // 8)
+        shown = years[::step]
+        layout["xaxis"] = {
+            **layout["xaxis"],
+            "tickvals": shown,
+            "ticktext": [indicator.period.label(year) for year in shown],
+        }
+    notes = "Open markers: estimate · dashed: projection · thin dotted: another source"
+    cited = "<br>".join(textwrap.wrap(source_line(plot, catalog), SOURCE_LINE_CHARS))
+    layout["annotations"] = [_paper_note(f"{cited}<br>{notes}", y=-0.16)]
+    layout["shapes"] = []
+    if plot.state.view == "ratio":
+        layout["shapes"].append(_hline(1.0))
+    elif plot.state.view == "difference":
+        layout["shapes"].append(_hline(0.0))
+    if plot.state.view != "indexed":
+        _mark_crossovers(plot, catalog, layout)
+    if not traces:
+        layout["annotations"].append(
+            {
+                "text": "No data for this selection",
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.5,
+                "showarrow": False,
+                "font": {"size": 18},
+            }
+        )
+    return {"data": traces, "layout": layout}
+
+
+def _line_traces(line: Line, catalog: Catalog, fmt: str, unit: str) -> list[dict[str, Any]]:
+    points = line.points
+    colour = DERIVED_COLOUR if line.key in ("ratio", "difference") else economy_colour(line.key)
+    firm = points[points["status"] != "projection"]
+    projected = points[points["status"] == "projection"]
+    traces = []
+    if not firm.empty:
+        traces.append(
+            _trace(
+                line,
+                firm,
+                catalog,
+                fmt,
+                unit,
+                colour,
+                dash="solid",
+                symbols=["circle-open" if s == "estimate" else "circle" for s in firm["status"]],
+            )
+        )
+    if not projected.empty:
+        # Start the dashed segment at the last firm point so the projection reads as a continuation.
+        bridge = pd.concat([firm.tail(1), projected]) if not firm.empty else projected
+        symbols = ["circle" for _ in range(len(bridge) - len(projected))]
+        symbols += ["diamond-open"] * len(projected)
+        trace = _trace(line, bridge, catalog, fmt, unit, colour, dash="dash", symbols=symbols)
+        trace["name"] = f"{line.name} (projection)"
+        trace["showlegend"] = firm.empty  # one legend entry per line; the note explains dashes
+        traces.append(trace)
+    return traces
+
+
+def _trace(
+    line: Line,
+    points: pd.DataFrame,
+    catalog: Catalog,
+    fmt: str,
+    unit: str,
+    colour: str,
+    *,
+    dash: str,
+    symbols: list[str],
+) -> dict[str, Any]:
+    sources = catalog.sources
+    customdata = [
+        [
+            period,
+            status,
+            f"{sources[source_id].title} ({sources[source_id].edition})",
+            _shorten(locator),
+        ]
+        for period, status, source_id, locator in zip(
+            points["period"],
+            points["status"],
+            points["source_id"],
+            points["locator"],
+            strict=True,
+        )
+    ]
+    return {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "name": line.name,
+        "legendgroup": line.name,
+        "x": [int(year) for year in points["year"]],
+        "y": [float(value) for value in points["value"]],
+        "customdata": customdata,
+        # Other sources' series are drawn thinner, so the main series stays the main line.
+        "line": {"color": colour, "width": 3 if line.main else 1.5, "dash": dash},
+        "marker": {
+            "color": colour,
+            "size": 8 if line.main else 6,
+            "symbol": symbols,
+            "line": {"width": 2 if line.main else 1},
+        },
+        "hovertemplate": (
+            f"<b>{line.name}</b>, %{{customdata[0]}}<br>%{{y:{fmt}}} {unit}"
+            "<br>Status: %{customdata[1]}<br>Source: %{customdata[2]}"
+            "<br>Where: %{customdata[3]}<extra></extra>"
+        ),
+    }
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= HOVER_LOCATOR_CHARS else text[: HOVER_LOCATOR_CHARS - 1] + "…"
+
+
+def _paper_note(text: str, *, y: float) -> dict[str, Any]:
+    return {
+        "text": text,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": y,
+        "xanchor": "left",
+        "yanchor": "top",
+        "showarrow": False,
+        "align": "left",
+        "font": {"size": 11, "color": "#444444"},
+    }
+
+
+def _hline(y: float) -> dict[str, Any]:
+    return {
+        "type": "line",
+        "xref": "paper",
+        "x0": 0,
+        "x1": 1,
+        "yref": "y",
+        "y0": y,
+        "y1": y,
+        "line": {"color": "#767676", "width": 1, "dash": "dot"},
+    }
+
+
+def crossovers(plot: Plot) -> list[derive.Crossover]:
+    """China–US crossings within the view's years, from the main series."""
+    pair = plot.selection
+    if not {"CHN", "USA"} <= set(pair["economy"]):
+        return []
+    return derive.crossovers(pair, "CHN", "USA")
+
+
+def _mark_crossovers(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> None:
+    names = {code: economy.label for code, economy in catalog.economies.items()}
+    for crossing in crossovers(plot):
+        layout["shapes"].append(
+            {
+                "type": "line",
+                "xref": "x",
+                "x0": crossing.year,
+                "x1": crossing.year,
+                "yref": "paper",
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#767676", "width": 1, "dash": "dash"},
+            }
+        )
+        layout["annotations"].append(
+            {
+                "text": f"{names[crossing.leader]} overtakes {names[crossing.follower]}<br>"
+                f"c. {crossing.year:.1f}",
+                "xref": "x",
+                "yref": "paper",
+                "x": crossing.year,
+                "y": 1,
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 11, "color": "#444444"},
+            }
+        )

@@ -1,0 +1,383 @@
+"""Component factories: the page shell, the chart explorer and the sources page.
+
+Both pages are in the layout from the start and shown by path, so every callback's components
+always exist and the first chart needs no extra round trip.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.state import SCALES, VIEW_LABELS, VIEWS, default_state
+from dashboard.tables import DEFAULT_SORT, table
+from dashboard.theme import economy_colour
+from indicators import Catalog, Indicator
+from indicators.types import Category
+
+GRAPH_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "width": 1200, "height": 700, "scale": 1},
+}
+
+
+def aria(**attributes: str) -> dict[str, Any]:
+    """ARIA attributes as keyword arguments: ``aria(label="Main")`` gives ``aria-label``."""
+    return {f"aria-{name.replace('_', '-')}": value for name, value in attributes.items()}
+
+
+def indicator_options(catalog: Catalog) -> list[dict[str, Any]]:
+    """Picker options grouped by category: a disabled heading, then its indicators."""
+    options: list[dict[str, Any]] = []
+    for category in Category:
+        members = [i for i in catalog.indicators.values() if i.category == category]
+        if not members:
+            continue
+        options.append(
+            {
+                "label": category.label.upper(),
+                "value": f"category:{category.value}",
+                "disabled": True,
+            }
+        )
+        options.extend(
+            {
+                "label": f"{indicator.title} — {indicator.unit}",
+                "value": indicator.id,
+                "title": indicator.description,
+                "search": f"{indicator.title} {indicator.unit} {indicator.description} "
+                f"{category.label}",
+            }
+            for indicator in members
+        )
+    return options
+
+
+def indicator_info(indicator: Indicator) -> list[Any]:
+    """Unit and one-line description under the picker, with the full definition one click away."""
+    return [
+        html.P([html.Strong("Unit: "), indicator.unit], className="unit"),
+        html.P(indicator.description, className="description"),
+        html.Details([html.Summary("Definition"), html.P(indicator.definition)]),
+    ]
+
+
+def economy_option(catalog: Catalog, code: str) -> dict[str, Any]:
+    """A checklist option with the economy's colour swatch."""
+    return {
+        "label": html.Span(
+            [
+                html.Span(className="swatch", style={"background": economy_colour(code)}),
+                catalog.economies[code].label,
+            ]
+        ),
+        "value": code,
+    }
+
+
+def _field(label: str, control: Any, *, field_id: str | None = None, hint: str = "") -> html.Div:
+    children = [html.Label(label, htmlFor=control.id, className="field-label"), control]
+    if hint:
+        children.append(html.P(hint, className="hint"))
+    props: dict[str, Any] = {"id": field_id} if field_id else {}
+    return html.Div(children, className="field", **props)
+
+
+def explorer(catalog: Catalog) -> html.Section:
+    """The chart page: controls, chart, sentence, key figures, table and sources."""
+    state = default_state(catalog)
+    controls = html.Div(
+        [
+            _field(
+                "Indicator",
+                dcc.Dropdown(
+                    id=ids.INDICATOR,
+                    options=indicator_options(catalog),
+                    value=state.indicator,
+                    clearable=False,
+                    searchable=True,
+                    optionHeight=56,
+                    maxHeight=420,
+                ),
+            ),
+            html.Div(
+                id=ids.INDICATOR_INFO,
+                className="indicator-info",
+                children=indicator_info(catalog.indicators[state.indicator]),
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("Economies"),
+                    dcc.Checklist(
+                        id=ids.ECONOMIES,
+                        value=list(state.economies),
+                        options=[economy_option(catalog, c) for c in state.economies],
+                        className="checklist",
+                        inline=True,
+                    ),
+                ],
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("View"),
+                    dcc.RadioItems(
+                        id=ids.VIEW,
+                        value=state.view,
+                        options=[{"label": VIEW_LABELS[v], "value": v} for v in VIEWS],
+                        className="radios",
+                    ),
+                ],
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("Scale"),
+                    dcc.RadioItems(
+                        id=ids.SCALE,
+                        value=state.scale,
+                        inline=True,
+                        options=[{"label": s.capitalize(), "value": s} for s in SCALES],
+                        className="radios",
+                    ),
+                ],
+            ),
+            _field(
+                "Base year (= 100)",
+                dcc.Dropdown(
+                    id=ids.BASE_YEAR,
+                    value=state.base_year,
+                    clearable=False,
+                    options=[state.base_year],
+                ),
+                field_id=ids.BASE_YEAR_FIELD,
+            ),
+            dcc.Checklist(
+                id=ids.ALL_SOURCES,
+                options=[
+                    {"label": "Show other sources' series beside the main one", "value": "all"}
+                ],
+                value=[],
+                className="checklist",
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("Years"),
+                    dcc.RangeSlider(
+                        id=ids.YEARS,
+                        min=state.years[0],
+                        max=state.years[1],
+                        step=1,
+                        value=list(state.years),
+                        allowCross=False,
+                        marks=None,
+                        tooltip={"placement": "bottom"},
+                        allow_direct_input=True,
+                    ),
+                ],
+            ),
+        ],
+        className="controls",
+        role="group",
+        **aria(label="Chart settings"),
+    )
+    chart = html.Div(
+        [
+            html.P(id=ids.SENTENCE, className="sentence", **aria(live="polite")),
+            html.Figure(
+                dcc.Graph(
+                    id=ids.CHART,
+                    config=cast(Any, GRAPH_CONFIG),
+                    className="chart",
+                    figure={"data": [], "layout": {"template": None}},
+                ),
+                **aria(describedby=ids.SENTENCE),
+            ),
+            html.Div(
+                [
+                    html.Button("Save PNG", id=ids.EXPORT_PNG, className="button"),
+                    html.Button("Save SVG", id=ids.EXPORT_SVG, className="button"),
+                    html.A(
+                        "CSV of this view",
+                        id=ids.DOWNLOAD_VIEW,
+                        className="button",
+                        href="",
+                        download="",
+                    ),
+                    html.A(
+                        "CSV of the whole indicator",
+                        id=ids.DOWNLOAD_INDICATOR,
+                        className="button",
+                        href="",
+                        download="",
+                    ),
+                    html.A(
+                        "All data (CSV)",
+                        id=ids.DOWNLOAD_ALL,
+                        className="button",
+                        href="/download/all.csv",
+                        download="",
+                    ),
+                    html.Span(id=ids.EXPORT_STATUS, className="visually-hidden"),
+                ],
+                className="actions",
+            ),
+            html.Section([html.H2("Caveats"), html.Ul(id=ids.CAVEATS)], className="caveats"),
+            html.Section(
+                [html.H2("Key figures"), html.Dl(id=ids.KEY_FIGURES, className="key-figures")]
+            ),
+            html.Section([html.H2("Sources for this indicator"), html.Div(id=ids.SOURCES_PANEL)]),
+            html.Section([html.H2("Data"), html.Div(table(DEFAULT_SORT), className="scroll")]),
+            dcc.Store(id=ids.TABLE_ROWS, data=[]),
+            dcc.Store(id=ids.TABLE_SORT, data=DEFAULT_SORT),
+        ],
+        className="chart-column",
+    )
+    return html.Section([controls, chart], id=ids.EXPLORER, className="explorer")
+
+
+def sources_page(catalog: Catalog) -> html.Section:
+    """Every indicator's definition and caveats, and every source in the catalog."""
+    indicators = [
+        html.Article(
+            [
+                html.H3(indicator.title, id=f"indicator-{indicator.id}"),
+                html.P(
+                    [
+                        html.Strong("Unit: "),
+                        indicator.unit,
+                        " · ",
+                        html.Strong("Category: "),
+                        indicator.category.label,
+                        " · ",
+                        html.Strong("Main source: "),
+                        html.A(
+                            catalog.sources[indicator.main_source].citation,
+                            href=f"#source-{indicator.main_source}",
+                        ),
+                    ]
+                ),
+                html.P(indicator.definition),
+                html.Ul([html.Li(caveat) for caveat in indicator.caveats]),
+                html.P(html.A("Open the chart", href=f"/?indicator={indicator.id}")),
+            ],
+            className="card",
+        )
+        for indicator in catalog.indicators.values()
+    ]
+    sources = [source_card(catalog, source_id) for source_id in sorted(catalog.sources)]
+    return html.Section(
+        [
+            html.H1("Sources and definitions"),
+            html.P(
+                [
+                    "Every value in this dashboard comes from one of these sources. ",
+                    html.A("Download all data (CSV)", href="/download/all.csv"),
+                    ".",
+                ]
+            ),
+            html.H2("Indicators"),
+            *indicators,
+            html.H2("Sources"),
+            *sources,
+        ],
+        id=ids.SOURCES_PAGE,
+        className="page",
+        hidden=True,
+    )
+
+
+def source_card(
+    catalog: Catalog, source_id: str, locators: list[str] | None = None
+) -> html.Article:
+    """A source with its publisher, title, edition, link and terms (and locators, when given)."""
+    source = catalog.sources[source_id]
+    details: list[Any] = [
+        html.H3(source.citation, id=f"source-{source.id}"),
+        html.Dl(
+            [
+                html.Dt("Publisher"),
+                html.Dd(source.publisher),
+                html.Dt("Title"),
+                html.Dd(source.title),
+                html.Dt("Edition"),
+                html.Dd(source.edition),
+                html.Dt("Published"),
+                html.Dd(source.published),
+                html.Dt("Kind"),
+                html.Dd(source.kind.value),
+                html.Dt("URL"),
+                html.Dd(
+                    html.A(source.url, href=source.url, target="_blank", rel="noopener noreferrer")
+                ),
+                html.Dt("Terms"),
+                html.Dd(source.license),
+            ],
+            className="source-facts",
+        ),
+    ]
+    if source.notes:
+        details.append(html.Details([html.Summary("Notes"), html.P(source.notes)]))
+    if locators:
+        details.append(
+            html.Details(
+                [
+                    html.Summary(f"Where the values stand ({len(locators)})"),
+                    html.Ul([html.Li(text) for text in locators]),
+                ]
+            )
+        )
+    return html.Article(details, className="card")
+
+
+def not_found() -> html.Section:
+    """Shown for any path the app does not serve."""
+    return html.Section(
+        [html.H1("Page not found"), html.P(html.A("Go to the chart", href="/"))],
+        id=ids.NOT_FOUND,
+        className="page",
+        hidden=True,
+    )
+
+
+def shell(catalog: Catalog) -> html.Div:
+    """The whole page: header, notice, both pages, footer."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            html.A("Skip to the chart", href="#" + ids.CHART, className="skip-link"),
+            html.Header(
+                [
+                    html.A("US–China S&T Indicators", href="/", className="brand"),
+                    html.Nav(
+                        [
+                            html.A("Chart", href="/"),
+                            html.A("Sources & definitions", href="/sources"),
+                        ],
+                        **aria(label="Main"),
+                    ),
+                ],
+                className="site-header",
+            ),
+            html.Main(
+                [
+                    html.Div(id=ids.NOTICE, className="notice", role="status"),
+                    explorer(catalog),
+                    sources_page(catalog),
+                    not_found(),
+                ]
+            ),
+            html.Footer(
+                html.P(
+                    [
+                        "Open data and code. Every value is cited with its source; see ",
+                        html.A("Sources & definitions", href="/sources"),
+                        ".",
+                    ]
+                ),
+                className="site-footer",
+            ),
+        ]
+    )

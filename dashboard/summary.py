@@ -1,0 +1,200 @@
+"""Key figures and the one-sentence description of a view, computed with ``indicators.derive``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.figures import crossovers
+from dashboard.state import PAIR
+from dashboard.views import Plot
+from indicators import Catalog, derive
+
+CHINA, US = PAIR
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One labelled figure beside the chart."""
+
+    label: str
+    value: str
+    detail: str = ""
+
+
+def number(value: float, decimals: int) -> str:
+    """A value as people read it: thousands separators, the indicator's decimals."""
+    return f"{value:,.{decimals}f}"
+
+
+def citation(catalog: Catalog, source_id: str) -> str:
+    """Short citation for running text."""
+    return catalog.sources[source_id].citation
+
+
+def _latest(frame: pd.DataFrame, code: str) -> pd.Series | None:
+    rows = frame[frame["economy"] == code]
+    return None if rows.empty else rows.sort_values("year").iloc[-1]
+
+
+def _common_latest(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
+    """The latest year in which both China and the US have values."""
+    table = derive.wide(frame) if not frame.empty else pd.DataFrame()
+    if not {CHINA, US} <= set(table.columns):
+        return None
+    years = table[[CHINA, US]].dropna().index
+    if years.empty:
+        return None
+    year = years.max()
+    pick = frame[frame["year"] == year].set_index("economy")
+    return pick.loc[CHINA], pick.loc[US]
+
+
+def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
+    """Latest values, ratio, growth over the chosen years, crossover and years behind."""
+    indicator = catalog.indicators[plot.state.indicator]
+    names = {code: economy.label for code, economy in catalog.economies.items()}
+    frame = plot.selection
+    figures: list[KeyFigure] = []
+    for code in plot.state.economies:
+        latest = _latest(frame, code)
+        if latest is not None:
+            status = "" if latest["status"] == "reported" else f" ({latest['status']})"
+            figures.append(
+                KeyFigure(
+                    f"{names[code]}, latest",
+                    f"{number(latest['value'], indicator.decimals)} {indicator.short_unit}",
+                    f"{latest['period']}{status}",
+                )
+            )
+    both = _common_latest(frame)
+    if both is not None:
+        china, us = both
+        if us["value"] != 0:
+            figures.append(
+                KeyFigure("China ÷ US", f"{china['value'] / us['value']:.2f}", str(china["period"]))
+            )
+    first, last = plot.state.years
+    for code, rate in derive.growth_by_economy(frame, *_growth_span(frame)).items():
+        if code in plot.state.economies:
+            figures.append(
+                KeyFigure(
+                    f"{names[code]}, growth",
+                    f"{rate * 100:+.1f}% a year",
+                    f"compound, {_span_label(frame, indicator.period)}",
+                )
+            )
+    crossings = crossovers(plot)
+    if crossings:
+        crossing = crossings[-1]
+        figures.append(
+            KeyFigure(
+                "Crossover",
+                f"c. {crossing.year:.0f}",
+                f"{names[crossing.leader]} overtook {names[crossing.follower]} between "
+                f"{crossing.between[0]} and {crossing.between[1]}",
+            )
+        )
+    elif both is not None:
+        figures.append(KeyFigure("Crossover", "none", f"the lines do not cross in {first}–{last}"))
+    if both is not None:
+        china, us = both
+        leader, follower = (US, CHINA) if us["value"] > china["value"] else (CHINA, US)
+        gap = derive.years_behind(frame, leader, follower, int(china["year"]))
+        if gap is not None:
+            figures.append(
+                KeyFigure(
+                    f"{names[follower]} behind",
+                    f"{gap:.1f} years",
+                    f"{names[leader]} stood at {names[follower]}'s {china['period']} level "
+                    f"{gap:.1f} years earlier",
+                )
+            )
+        elif china["value"] != us["value"]:
+            figures.append(
+                KeyFigure(
+                    f"{names[follower]} behind",
+                    "beyond the data",
+                    f"{names[leader]} was above that level throughout {first}–{last}",
+                )
+            )
+    return figures
+
+
+def _growth_span(frame: pd.DataFrame) -> tuple[int, int]:
+    """First and last year of the chosen range with a value for the US and China (or any)."""
+    pair = frame[frame["economy"].isin(PAIR)]
+    years = (pair if not pair.empty else frame)["year"]
+    return int(years.min()), int(years.max())
+
+
+def _span_label(frame: pd.DataFrame, period: str) -> str:
+    first, last = _growth_span(frame)
+    labels = frame.drop_duplicates("year").set_index("year")["period"]
+    return f"{labels[first]}–{labels[last]}"
+
+
+def sentence(plot: Plot, catalog: Catalog) -> str:
+    """One sentence saying what the chart shows, with its citation: the chart's text alternative."""
+    indicator = catalog.indicators[plot.state.indicator]
+    names = {code: economy.name for code, economy in catalog.economies.items()}
+    cite = citation(catalog, indicator.main_source)
+    both = _common_latest(plot.selection)
+    if not plot.lines:
+        return f"No {indicator.title} data for this selection ({cite})."
+    if both is None:
+        # No year with both main-source values: state each economy's latest point, cited.
+        parts = []
+        for code in plot.state.economies:
+            lines = [line for line in plot.lines if line.key == code]
+            if not lines:
+                continue
+            main = [line for line in lines if line.main]
+            pick = main[0] if main else max(lines, key=lambda line: line.points["year"].max())
+            last = pick.points.iloc[-1]
+            approx = ", an estimate" if last["status"] == "estimate" else ""
+            parts.append(
+                f"{names[code]}: {number(last['value'], indicator.decimals)} {indicator.unit} "
+                f"in {last['period']}{approx} ({citation(catalog, str(last['source_id']))})"
+            )
+        return f"{indicator.title}. " + "; ".join(parts) + "."
+    china, us = both
+    verb = "is projected at" if "projection" in (china["status"], us["status"]) else "was"
+    decimals = indicator.decimals
+    ratio = china["value"] / us["value"] if us["value"] else float("nan")
+    view = plot.state.view
+    if view == "ratio":
+        first = plot.lines[0].points.iloc[0]
+        text = (
+            f"China's {indicator.title} {verb} {ratio:.2f} times the US figure in "
+            f"{china['period']}, against {first['value']:.2f} in {first['period']}"
+        )
+    elif view == "difference":
+        gap = china["value"] - us["value"]
+        side = "above" if gap >= 0 else "below"
+        text = (
+            f"In {china['period']} China's {indicator.title} {verb} "
+            f"{number(abs(gap), decimals)} {indicator.unit} {side} the US figure"
+        )
+    elif view == "indexed":
+        base = plot.state.base_year
+        parts = [
+            f"{line.name} {line.points.iloc[-1]['value']:.0f} in {line.points.iloc[-1]['period']}"
+            for line in plot.lines
+        ]
+        text = f"{indicator.title}, indexed to {base} = 100: " + ", ".join(parts)
+    else:
+        text = (
+            f"In {china['period']} {indicator.title} {verb} {number(china['value'], decimals)} "
+            f"{indicator.unit} for {names[CHINA]}, {ratio:.2f} times the {names[US]} figure of "
+            f"{number(us['value'], decimals)}"
+        )
+    crossings = crossovers(plot) if view != "indexed" else []
+    if crossings:
+        crossing = crossings[-1]
+        text += (
+            f"; {names[crossing.leader]} overtook {names[crossing.follower]} around "
+            f"{crossing.year:.0f}"
+        )
+    return f"{text} ({cite})."

@@ -1,0 +1,51 @@
+"""Colours and the slim plotly layout every chart shares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
+# One colour per economy, the same on every chart.
+ECONOMY_COLOURS = {
+    "USA": "#0072B2",  # blue
+    "CHN": "#D55E00",  # vermillion
+    "JPN": "#009E73",  # bluish green
+    "DEU": "#E69F00",  # orange
+    "KOR": "#CC79A7",  # reddish purple
+    "EU27": "#56B4E9",  # sky blue
+}
+OTHER_COLOUR = "#555555"
+DERIVED_COLOUR = "#333333"  # ratio and difference lines
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+
+def economy_colour(code: str) -> str:
+    """The colour of an economy on every chart."""
+    return ECONOMY_COLOURS.get(code, OTHER_COLOUR)
+
+
+def base_layout() -> dict[str, Any]:
+    """A plain layout: no template lookup, readable contrast, room for title and source line."""
+    return {
+        "template": None,
+        "font": {"family": FONT, "size": 14, "color": "#1a1a1a"},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "margin": {"l": 64, "r": 24, "t": 120, "b": 110},
+        "hovermode": "closest",
+        "hoverlabel": {"bgcolor": "#ffffff", "font": {"family": FONT, "size": 13}},
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
+        "xaxis": {
+            "showgrid": False,
+            "linecolor": "#767676",
+            "ticks": "outside",
+            "tickformat": "d",
+            "automargin": True,
+        },
+        "yaxis": {
+            "gridcolor": "#e5e5e5",
+            "zeroline": False,
+            "linecolor": "#767676",
+            "automargin": True,
+        },
+    }
