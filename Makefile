@@ -2,8 +2,12 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+CHROMIUM ?= /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8050
+WORKERS ?= 2
 
-.PHONY: run test lint typecheck unit setup clean
+.PHONY: run serve validate test lint typecheck unit browser setup clean
 
 # (Re)install when pyproject.toml changes; a fresh clone gets a fresh virtual environment.
 $(STAMP): pyproject.toml
@@ -13,8 +17,23 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The dashboard, for one person on this machine.
 run: $(STAMP)
+	$(PY) -m dashboard --host $(HOST) --port $(PORT)
+
+# The dashboard in production: gunicorn, data loaded once before the workers fork.
+serve: $(STAMP)
+	$(VENV)/bin/gunicorn --workers $(WORKERS) --preload --bind $(HOST):$(PORT) dashboard.app:server
+
+validate: $(STAMP)
 	$(PY) -m indicators validate
+
+# Browser tests use Debian's Chromium; install it if the machine lacks it.
+$(CHROMIUM):
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium
+
+browser: $(CHROMIUM)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -23,7 +42,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-unit: $(STAMP)
+unit: $(STAMP) browser
 	$(PY) -m pytest
 
 test: lint typecheck unit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from dash import Dash
-from flask import Flask, Response
+from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
 from dashboard import callbacks, downloads, layout
@@ -52,4 +52,16 @@ def create_app(catalog: Catalog) -> Dash:
     )
     app.layout = layout.shell(catalog)
     callbacks.register(app, catalog)
+
+    @server.after_request
+    def not_found_status(response: Response) -> Response:
+        # Dash answers every path with its page; unknown pages still show "Page not found",
+        # but with the status a crawler or script expects.
+        if (
+            request.endpoint == "/<path:path>"
+            and callbacks.route(request.path)["not_found"] is False
+        ):
+            response.status_code = 404
+        return response
+
     return app

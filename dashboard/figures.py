@@ -13,7 +13,8 @@ from dashboard.views import Line, Plot
 from indicators import Catalog, derive
 
 HOVER_LOCATOR_CHARS = 140
-SOURCE_LINE_CHARS = 110  # wrap the citation so it fits exported images and phones alike
+SOURCE_LINE_CHARS = 80  # wrap the citation so it fits exported images and phones alike
+TITLE_CHARS = 48
 MAX_CITED = 3  # sources named under the chart; the table and sources panel list every one
 
 
@@ -68,7 +69,9 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
         traces.extend(new)
     layout = base_layout()
     layout["title"] = {
-        "text": f"<b>{indicator.title}</b>",
+        "text": "<br>".join(
+            f"<b>{part}</b>" for part in textwrap.wrap(indicator.title, TITLE_CHARS)
+        ),
         "subtitle": {"text": f"{VIEW_LABELS[plot.state.view]}: {plot.y_title}"},
         "x": 0,
         "xanchor": "left",
@@ -255,7 +258,7 @@ def _mark_crossovers(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> No
         layout["annotations"].append(
             {
                 "text": f"{names[crossing.leader]} overtakes {names[crossing.follower]}<br>"
-                f"c. {crossing.year:.1f}",
+                f"({crossing.between[0]}–{crossing.between[1]})",
                 "xref": "x",
                 "yref": "paper",
                 "x": crossing.year,

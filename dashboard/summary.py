@@ -76,24 +76,32 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
                 KeyFigure("China ÷ US", f"{china['value'] / us['value']:.2f}", str(china["period"]))
             )
     first, last = plot.state.years
-    for code, rate in derive.growth_by_economy(frame, *_growth_span(frame)).items():
-        if code in plot.state.economies:
-            figures.append(
-                KeyFigure(
-                    f"{names[code]}, growth",
-                    f"{rate * 100:+.1f}% a year",
-                    f"compound, {_span_label(frame, indicator.period)}",
-                )
+    for code in plot.state.economies:
+        own = frame[frame["economy"] == code].sort_values("year")
+        if len(own) < 2:
+            continue
+        series = own.set_index("year")["value"]
+        start, end = int(series.index[0]), int(series.index[-1])
+        try:
+            rate = derive.cagr(series, start, end)
+        except ValueError:
+            continue  # growth is undefined from or to zero
+        figures.append(
+            KeyFigure(
+                f"{names[code]}, growth",
+                f"{rate * 100:+.1f}% a year",
+                f"compound, {own['period'].iloc[0]}–{own['period'].iloc[-1]}",
             )
+        )
     crossings = crossovers(plot)
     if crossings:
         crossing = crossings[-1]
         figures.append(
             KeyFigure(
                 "Crossover",
-                f"c. {crossing.year:.0f}",
-                f"{names[crossing.leader]} overtook {names[crossing.follower]} between "
-                f"{crossing.between[0]} and {crossing.between[1]}",
+                str(crossing.first_full_year),
+                f"first year {names[crossing.leader]} is ahead of {names[crossing.follower]}; "
+                f"the lines cross c. {crossing.year:.1f}",
             )
         )
     elif both is not None:
@@ -120,19 +128,6 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
                 )
             )
     return figures
-
-
-def _growth_span(frame: pd.DataFrame) -> tuple[int, int]:
-    """First and last year of the chosen range with a value for the US and China (or any)."""
-    pair = frame[frame["economy"].isin(PAIR)]
-    years = (pair if not pair.empty else frame)["year"]
-    return int(years.min()), int(years.max())
-
-
-def _span_label(frame: pd.DataFrame, period: str) -> str:
-    first, last = _growth_span(frame)
-    labels = frame.drop_duplicates("year").set_index("year")["period"]
-    return f"{labels[first]}–{labels[last]}"
 
 
 def sentence(plot: Plot, catalog: Catalog) -> str:
@@ -194,7 +189,7 @@ def sentence(plot: Plot, catalog: Catalog) -> str:
     if crossings:
         crossing = crossings[-1]
         text += (
-            f"; {names[crossing.leader]} overtook {names[crossing.follower]} around "
-            f"{crossing.year:.0f}"
+            f"; {names[crossing.leader]} overtook {names[crossing.follower]} between "
+            f"{crossing.between[0]} and {crossing.between[1]}"
         )
     return f"{text} ({cite})."

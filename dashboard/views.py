@@ -49,9 +49,9 @@ def build(catalog: Catalog, state: ViewState) -> Plot:
     if state.view in ("ratio", "difference"):
         pair = catalog.series(state.indicator, economies=PAIR, years=state.years)
         line = _pair_line(pair, state.view, names)
-        unit = "ratio" if state.view == "ratio" else indicator.unit
+        unit = "ratio of China's value to the US value" if state.view == "ratio" else indicator.unit
         derived = (line,) if not line.points.empty else ()
-        return Plot(state, derived, pair, f"{line.name} ({unit})")
+        return Plot(state, derived, pair, unit)
     chosen = catalog.series(state.indicator, economies=state.economies, years=state.years)
     y_title = indicator.unit
     if state.view == "indexed":

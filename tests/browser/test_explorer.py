@@ -1,0 +1,226 @@
+"""The explorer in headless Chromium: every control changes the plotted data, URLs round-trip,
+downloads carry exactly the rows shown."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Page, expect
+
+from indicators import Catalog, derive, load_catalog
+
+CHART = "#chart .js-plotly-plot"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def traces(page: Page) -> list[dict[str, Any]]:
+    """What plotly drew: each trace's name, x and y."""
+    result: list[dict[str, Any]] = page.evaluate(
+        f"() => document.querySelector('{CHART}').data"
+        ".map(t => ({name: t.name, x: Array.from(t.x), y: Array.from(t.y)}))"
+    )
+    return result
+
+
+def query(page: Page) -> dict[str, str]:
+    return {key: values[0] for key, values in parse_qs(urlparse(page.url).query).items()}
+
+
+def open_chart(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(f"{CHART} .scatterlayer .trace")
+    page.wait_for_function("() => window.location.search.includes('indicator=')")
+
+
+def wait_for_query(page: Page, key: str, value: str) -> None:
+    page.wait_for_function(
+        f"() => new URLSearchParams(window.location.search).get('{key}') === '{value}'"
+    )
+    page.wait_for_timeout(300)  # let plotly redraw after the callback answered
+
+
+def series(catalog: Catalog, indicator: str, economy: str, years: tuple[int, int] | None = None):  # type: ignore[no-untyped-def]
+    frame = catalog.series(indicator, economies=[economy], years=years).sort_values("year")
+    return frame["year"].tolist(), frame["value"].tolist()
+
+
+def test_first_visit_draws_us_and_china_from_the_main_source(
+    page: Page, server: str, catalog: Catalog
+) -> None:
+    open_chart(page, server + "/")
+    drawn = {trace["name"]: (trace["x"], trace["y"]) for trace in traces(page)}
+    assert set(drawn) == {"US", "China"}
+    assert drawn["US"] == series(catalog, "rd_expenditure_ppp", "USA")
+    assert drawn["China"] == series(catalog, "rd_expenditure_ppp", "CHN")
+    assert query(page)["view"] == "levels"
+    sentence = page.inner_text("#sentence")
+    assert sentence.startswith("In 2023 Gross domestic expenditure on R&D (GERD)")
+    assert page.console.errors == []  # type: ignore[attr-defined]
+
+
+def test_switching_indicator_with_the_searchable_picker(
+    page: Page, server: str, catalog: Catalog
+) -> None:
+    open_chart(page, server + "/")
+    page.click("#indicator")
+    page.fill("input.dash-dropdown-search", "doctoral degrees")
+    # The search narrows the picker to the one match (option roles elsewhere are radios).
+    expect(page.get_by_role("option", name="STEM PhD graduates")).to_have_count(0)
+    page.get_by_role("option", name="Science and engineering doctoral degrees").click()
+    wait_for_query(page, "indicator", "se_doctoral_degrees")
+    drawn = {trace["name"]: (trace["x"], trace["y"]) for trace in traces(page)}
+    assert drawn["China"] == series(catalog, "se_doctoral_degrees", "CHN")
+    assert "doctoral degrees" in page.inner_text("#indicator-info")
+    assert page.console.errors == []  # type: ignore[attr-defined]
+
+
+def test_ratio_view_plots_china_divided_by_us(page: Page, server: str, catalog: Catalog) -> None:
+    open_chart(page, server + "/")
+    page.get_by_label("China ÷ US").check()
+    wait_for_query(page, "view", "ratio")
+    (trace,) = traces(page)
+    expected = derive.ratio(catalog.series("rd_expenditure_ppp"))
+    assert trace["x"] == expected.index.tolist()
+    assert trace["y"] == pytest.approx(expected.tolist())
+
+
+def test_log_scale_and_economies(page: Page, server: str, catalog: Catalog) -> None:
+    open_chart(page, server + "/")
+    page.get_by_label("Log").check()
+    wait_for_query(page, "scale", "log")
+    axis_type = page.evaluate(f"() => document.querySelector('{CHART}').layout.yaxis.type")
+    assert axis_type == "log"
+    page.get_by_label("Japan").check()
+    wait_for_query(page, "economies", "USA,CHN,JPN")
+    drawn = {trace["name"]: (trace["x"], trace["y"]) for trace in traces(page)}
+    assert drawn["Japan"] == series(catalog, "rd_expenditure_ppp", "JPN")
+
+
+def test_typing_a_year_narrows_the_chart(page: Page, server: str) -> None:
+    open_chart(page, server + "/")
+    start = page.locator("#years input.dash-range-slider-min-input")
+    start.fill("2010")
+    start.press("Tab")  # the typed year is committed when the field loses focus
+    wait_for_query(page, "from", "2010")
+    assert min(min(trace["x"]) for trace in traces(page)) == 2010
+
+
+def test_shared_url_reproduces_the_view(page: Page, server: str, catalog: Catalog) -> None:
+    url = (
+        server + "/?indicator=rd_expenditure_ppp&view=indexed&scale=linear&from=2005"
+        "&to=2020&economies=USA,CHN&base=2010"
+    )
+    open_chart(page, url)
+    expect(page.get_by_label("Indexed (base year = 100)")).to_be_checked()
+    drawn = {
+        trace["name"]: dict(zip(trace["x"], trace["y"], strict=True)) for trace in traces(page)
+    }
+    assert drawn["China"][2010] == pytest.approx(100.0)
+    china = dict(zip(*series(catalog, "rd_expenditure_ppp", "CHN"), strict=True))
+    assert drawn["China"][2020] == pytest.approx(china[2020] / china[2010] * 100)
+    assert min(drawn["US"]) == 2005 and max(drawn["US"]) == 2020
+
+
+def test_back_and_forward_restore_views(page: Page, server: str) -> None:
+    open_chart(page, server + "/")
+    page.get_by_label("China − US").check()
+    wait_for_query(page, "view", "difference")
+    page.go_back()
+    wait_for_query(page, "view", "levels")
+    assert {trace["name"] for trace in traces(page)} == {"US", "China"}
+    expect(page.get_by_label("Levels")).to_be_checked()
+    page.go_forward()
+    wait_for_query(page, "view", "difference")
+    assert [trace["name"] for trace in traces(page)] == ["China − US"]
+
+
+def test_invalid_url_falls_back_with_a_notice(page: Page, server: str) -> None:
+    open_chart(page, server + "/?indicator=nope&view=pie")
+    expect(page.locator("#notice")).to_contain_text("Unknown indicator 'nope'")
+    expect(page.locator("#notice")).to_contain_text("View 'pie' is not a view")
+    assert query(page)["indicator"] == "rd_expenditure_ppp"
+    assert page.console.errors == []  # type: ignore[attr-defined]
+
+
+def test_csv_of_this_view_holds_exactly_the_rows_shown(
+    page: Page, server: str, catalog: Catalog
+) -> None:
+    open_chart(page, server + "/?indicator=rd_expenditure_ppp&from=2015&to=2020")
+    with page.expect_download() as download:
+        page.click("#download-view")
+    frame = pd.read_csv(download.value.path())
+    shown = catalog.series("rd_expenditure_ppp", economies=["USA", "CHN"], years=(2015, 2020))
+    assert sorted(zip(frame["economy"], frame["year"], frame["value"], strict=True)) == sorted(
+        zip(shown["economy"], shown["year"], shown["value"], strict=True)
+    )
+    assert set(frame["source_url"]) == {catalog.sources[shown["source_id"].iloc[0]].url}
+    assert frame["locator"].notna().all()
+
+
+def test_stable_csv_url_reads_with_pandas(server: str, catalog: Catalog) -> None:
+    frame = pd.read_csv(server + "/download/students_in_partner.csv")
+    expected = catalog.observations.query("indicator_id == 'students_in_partner'")
+    assert len(frame) == len(expected)
+    assert set(frame["period"]) >= {"2022/23"}
+    everything = pd.read_csv(server + "/download/all.csv")
+    assert len(everything) == len(catalog.observations)
+
+
+def test_svg_export_includes_title_units_and_source(page: Page, server: str) -> None:
+    open_chart(page, server + "/")
+    with page.expect_download() as download:
+        page.click("#export-svg")
+    svg = download.value.path().read_text(encoding="utf-8")
+    assert svg.startswith("<svg")
+    for text in (
+        "Gross domestic expenditure on R&amp;D",
+        "billion current PPP US dollars",
+        "Source: OECD MSTI",
+    ):
+        assert text in svg
+    with page.expect_download() as png:
+        page.click("#export-png")
+    assert png.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_keyboard_alone_changes_the_view_and_sorts_the_table(page: Page, server: str) -> None:
+    open_chart(page, server + "/")
+    page.focus("#view input[value='levels']")
+    page.keyboard.press("ArrowDown")
+    wait_for_query(page, "view", "ratio")
+    page.focus("#sort-value")
+    page.keyboard.press("Enter")
+    expect(page.locator("#sort-value")).to_have_text("Value ▲")
+    values = page.locator("#table-body td.num").all_inner_texts()
+    numbers = [float(text.replace(",", "")) for text in values]
+    assert numbers == sorted(numbers)
+
+
+def test_phone_width_has_no_sideways_scroll(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    open_chart(page, server + "/")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390
+    chart_box = page.locator("#chart").bounding_box()
+    assert chart_box is not None and chart_box["width"] <= 390
+    context.close()
+
+
+def test_sources_page_lists_every_source_and_definition(
+    page: Page, server: str, catalog: Catalog
+) -> None:
+    page.goto(server + "/sources")
+    expect(page.locator("#sources-page")).to_be_visible()
+    expect(page.locator("#explorer-page")).to_be_hidden()
+    assert page.locator("#sources-page article h3[id^='source-']").count() == len(catalog.sources)
+    for indicator in catalog.indicators.values():
+        expect(page.locator(f"#indicator-{indicator.id}")).to_have_text(indicator.title)
+    assert page.console.errors == []  # type: ignore[attr-defined]

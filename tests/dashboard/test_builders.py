@@ -1,0 +1,190 @@
+"""Figure, key figure, sentence and table builders on the fixture catalog, values by hand.
+
+Widgets (main source): US 120, 110, 115 in 2017–2019; China 80, 100, 125 (2019 an estimate)
+and 150 projected for 2021; Japan 60 in 2019. A press source gives China 140 in 2020.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from dashboard.figures import trend_figure
+from dashboard.state import default_state
+from dashboard.summary import KeyFigure, key_figures, sentence
+from dashboard.tables import sort_rows, table_rows
+from dashboard.views import build
+from indicators import Catalog
+
+
+def traces(figure: dict) -> list[tuple[str, list[int], list[float], str]]:  # type: ignore[type-arg]
+    return [(t["name"], t["x"], t["y"], t["line"]["dash"]) for t in figure["data"]]
+
+
+def test_levels_figure(catalog: Catalog) -> None:
+    plot = build(catalog, default_state(catalog))
+    figure = trend_figure(plot, catalog)
+    assert traces(figure) == [
+        ("US", [2017, 2018, 2019], [120.0, 110.0, 115.0], "solid"),
+        ("China", [2017, 2018, 2019], [80.0, 100.0, 125.0], "solid"),
+        # The projection continues from the last firm point, dashed.
+        ("China (projection)", [2019, 2021], [125.0, 150.0], "dash"),
+    ]
+    china = figure["data"][1]
+    assert china["marker"]["symbol"] == ["circle", "circle", "circle-open"]  # 2019 is an estimate
+    assert china["line"]["color"] == "#D55E00"
+    assert china["customdata"][2] == [
+        "2019",
+        "estimate",
+        "Table W-1: Widgets produced (Widget Yearbook 2020)",
+        "Table W-1, row China, column 2019",
+    ]
+    assert "thousand widgets" in china["hovertemplate"]
+    layout = figure["layout"]
+    assert layout["title"]["text"] == "<b>Widgets produced</b>"
+    assert layout["title"]["subtitle"]["text"] == "Levels: thousand widgets"
+    assert layout["annotations"][0]["text"].startswith(
+        "Source: Test Statistics Office, Widget Yearbook 2020."
+    )
+    # US −40, −10 then China +10 ahead: the lines cross halfway through 2018–19.
+    assert layout["shapes"] == [
+        {
+            "type": "line",
+            "xref": "x",
+            "x0": 2018.5,
+            "x1": 2018.5,
+            "yref": "paper",
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "#767676", "width": 1, "dash": "dash"},
+        }
+    ]
+    assert layout["annotations"][1]["text"] == "China overtakes US<br>(2018–2019)"
+
+
+def test_ratio_view(catalog: Catalog) -> None:
+    state = replace(default_state(catalog), view="ratio")
+    plot = build(catalog, state)
+    (line,) = plot.lines
+    assert line.name == "China ÷ US"
+    assert line.points["value"].tolist() == pytest.approx([80 / 120, 100 / 110, 125 / 115])
+    # A ratio is only as firm as its weaker input.
+    assert line.points["status"].tolist() == ["reported", "reported", "estimate"]
+    figure = trend_figure(plot, catalog)
+    assert figure["layout"]["shapes"][0]["y0"] == 1.0  # parity line
+    assert "times the US figure" in figure["data"][0]["hovertemplate"]
+
+
+def test_difference_and_indexed_views(catalog: Catalog) -> None:
+    difference = build(catalog, replace(default_state(catalog), view="difference"))
+    assert difference.lines[0].points["value"].tolist() == [-40.0, -10.0, 10.0]
+    indexed = build(catalog, replace(default_state(catalog), view="indexed", base_year=2018))
+    values = {line.name: line.points["value"].round(6).tolist() for line in indexed.lines}
+    assert values == {
+        "US": [round(120 / 110 * 100, 6), 100.0, round(115 / 110 * 100, 6)],
+        "China": [80.0, 100.0, 125.0, 150.0],
+    }
+    assert indexed.y_title == "index, 2018 = 100"
+
+
+def test_log_scale(catalog: Catalog) -> None:
+    figure = trend_figure(build(catalog, replace(default_state(catalog), scale="log")), catalog)
+    assert figure["layout"]["yaxis"]["type"] == "log"
+
+
+def test_other_sources_are_drawn_thinner_only_when_asked(catalog: Catalog) -> None:
+    state = default_state(catalog)
+    assert [line.name for line in build(catalog, state).lines] == ["US", "China"]
+    every = build(catalog, replace(state, all_sources=True))
+    other = every.lines[-1]
+    assert (other.name, other.main) == ("China · Test Daily, 12 March 2021", False)
+    assert other.points[["year", "value"]].values.tolist() == [[2020, 140.0]]
+    figure = trend_figure(every, catalog)
+    assert figure["data"][-1]["line"]["width"] == 1.5
+    assert figure["data"][-1]["name"] == "China · other sources"
+
+
+def test_economy_missing_from_main_source_comes_from_its_own_source(catalog: Catalog) -> None:
+    # The exchange census has China in 2020–21 and the US in 2021 only.
+    state = replace(default_state(catalog, "exchange_students"), economies=("USA", "CHN"))
+    plot = build(catalog, state)
+    assert [(line.name, line.main) for line in plot.lines] == [("US", True), ("China", True)]
+
+
+def test_academic_year_axis_shows_labels(catalog: Catalog) -> None:
+    plot = build(catalog, default_state(catalog, "exchange_students"))
+    xaxis = trend_figure(plot, catalog)["layout"]["xaxis"]
+    assert xaxis["ticktext"] == ["2020/21", "2021/22"]
+
+
+def test_empty_selection_says_so(catalog: Catalog) -> None:
+    plot = build(catalog, replace(default_state(catalog), economies=()))
+    figure = trend_figure(plot, catalog)
+    assert figure["data"] == []
+    assert figure["layout"]["annotations"][-1]["text"] == "No data for this selection"
+    assert sentence(plot, catalog).startswith("No Widgets produced data for this selection")
+
+
+def test_key_figures_by_hand(catalog: Catalog) -> None:
+    figures = key_figures(build(catalog, default_state(catalog)), catalog)
+    assert figures == [
+        KeyFigure("US, latest", "115 k widgets", "2019"),
+        KeyFigure("China, latest", "150 k widgets", "2021 (projection)"),
+        KeyFigure("China ÷ US", "1.09", "2019"),  # 125 / 115
+        KeyFigure("US, growth", "-2.1% a year", "compound, 2017–2019"),  # (115/120)^(1/2) − 1
+        KeyFigure("China, growth", "+17.0% a year", "compound, 2017–2021"),  # (150/80)^(1/4) − 1
+        KeyFigure(
+            "Crossover", "2019", "first year China is ahead of US; the lines cross c. 2018.5"
+        ),
+        # China reached the US's 2019 level (115) at 2018 + 15/25: 0.4 years earlier.
+        KeyFigure("US behind", "0.4 years", "China stood at US's 2019 level 0.4 years earlier"),
+    ]
+
+
+def test_sentence_states_the_chart_with_its_citation(catalog: Catalog) -> None:
+    state = default_state(catalog)
+    assert sentence(build(catalog, state), catalog) == (
+        "In 2019 Widgets produced was 125 thousand widgets for China, 1.09 times the United "
+        "States figure of 115; China overtook United States between 2018 and 2019 "
+        "(Test Statistics Office, Widget Yearbook 2020)."
+    )
+    ratio = sentence(build(catalog, replace(state, view="ratio")), catalog)
+    assert ratio.startswith(
+        "China's Widgets produced was 1.09 times the US figure in 2019, against 0.67 in 2017"
+    )
+
+
+def test_sentence_for_the_real_gerd_comparison() -> None:
+    from indicators import load_catalog
+
+    real = load_catalog()
+    state = replace(default_state(real), years=(2000, 2022))
+    text = sentence(build(real, state), real)
+    # data/tables/rd_expenditure_ppp.csv, OECD rows for 2022: CHN 812.2294552, USA 906.953.
+    assert text == (
+        "In 2022 Gross domestic expenditure on R&D (GERD) was 812.2 billion current PPP US "
+        "dollars for China, 0.90 times the United States figure of 907.0 "
+        "(OECD MSTI, STI Scoreboard extract of May 2025)."
+    )
+
+
+def test_table_rows_and_sorting(catalog: Catalog) -> None:
+    rows = table_rows(build(catalog, default_state(catalog)), catalog)
+    assert len(rows) == 7
+    assert rows[0] == {
+        "series": "US",
+        "year": 2017,
+        "period": "2017",
+        "value": 120.0,
+        "display": "120",
+        "unit": "thousand widgets",
+        "status": "reported",
+        "source": "Test Statistics Office, Widget Yearbook 2020",
+        "source_url": "https://example.org/widget-yearbook-2020",
+        "locator": "Table W-1, row United States, column 2017",
+    }
+    by_value = sort_rows(rows, "value", descending=True)
+    assert [row["value"] for row in by_value] == [150, 125, 120, 115, 110, 100, 80]
+    by_period = sort_rows(rows, "period", descending=False)
+    assert [row["year"] for row in by_period] == [2017, 2017, 2018, 2018, 2019, 2019, 2021]

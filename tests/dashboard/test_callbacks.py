@@ -1,0 +1,119 @@
+"""Callbacks called as plain functions: URL in, every output out; controls in, URL out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import html
+
+from dashboard.callbacks import route, sort_table, update_view
+from indicators import Catalog
+
+
+def test_first_visit_without_query_shows_default_view(catalog: Catalog) -> None:
+    out = update_view(catalog, None, "")
+    assert out["search"] == (
+        "?indicator=widgets&view=levels&scale=linear&from=2017&to=2021&economies=USA,CHN"
+    )
+    assert out["notice"] == ""
+    assert out["economies"] == ["USA", "CHN"]
+    assert [o["value"] for o in out["economy_options"]] == ["USA", "CHN", "JPN"]
+    assert out["years"] == [2017, 2021] and (out["years_min"], out["years_max"]) == (2017, 2021)
+    assert [t["name"] for t in out["figure"]["data"]] == ["US", "China", "China (projection)"]
+    assert out["download_view"] == (
+        "/download/widgets.csv?source=main&economies=CHN,USA&from=2017&to=2021"
+    )
+    assert out["download_indicator"] == "/download/widgets.csv"
+    assert out["base_year_hidden"] is True
+    assert len(out["rows"]) == 7
+
+
+def test_shared_url_reproduces_the_view(catalog: Catalog) -> None:
+    search = "?indicator=widgets&view=indexed&scale=log&from=2018&to=2019&economies=CHN&base=2018"
+    out = update_view(catalog, None, search)
+    assert out["search"] == search
+    assert (out["view"], out["scale"], out["base_year"]) == ("indexed", "log", 2018)
+    assert out["base_year_hidden"] is False
+    assert out["figure"]["data"][0]["y"] == [100.0, 125.0]
+
+
+def test_bad_url_falls_back_with_visible_notice(catalog: Catalog) -> None:
+    out = update_view(catalog, None, "?indicator=gerd&view=pie")
+    assert out["notice"] == (
+        "Unknown indicator 'gerd'; showing the default. View 'pie' is not a view; showing levels."
+    )
+    assert out["indicator"] == "widgets" and out["view"] == "levels"
+
+
+def test_controls_write_the_url(catalog: Catalog) -> None:
+    out = update_view(
+        catalog, "view", "", "widgets", "ratio", "linear", [2017, 2019], ["USA", "CHN"], 2017
+    )
+    assert out["search"] == (
+        "?indicator=widgets&view=ratio&scale=linear&from=2017&to=2019&economies=USA,CHN"
+    )
+    assert out["notice"] == ""
+    scale = {o["value"]: o["disabled"] for o in out["scale_options"]}
+    assert scale == {"linear": False, "log": False}
+
+
+def test_log_is_offered_only_where_values_are_positive(catalog: Catalog) -> None:
+    out = update_view(
+        catalog, "view", "", "widgets", "difference", "log", [2017, 2021], ["USA", "CHN"], 2017
+    )
+    assert out["scale"] == "linear"
+    assert {o["value"]: o["disabled"] for o in out["scale_options"]}["log"] is True
+
+
+def test_new_indicator_starts_from_its_own_years(catalog: Catalog) -> None:
+    out = update_view(
+        catalog,
+        "indicator",
+        "",
+        "exchange_students",
+        "levels",
+        "linear",
+        [2017, 2018],
+        ["USA", "CHN"],
+        2017,
+    )
+    assert out["years"] == [2020, 2021]
+    assert out["search"].startswith("?indicator=exchange_students&view=levels")
+    views = {o["value"]: o["disabled"] for o in out["view_options"]}
+    assert views == {"levels": False, "ratio": False, "difference": False, "indexed": False}
+
+
+def test_controls_with_wrong_types_are_ignored(catalog: Catalog) -> None:
+    weird: list[Any] = [{"x": 1}, 42, None, "not-a-view", [1, 2, 3], "USA"]
+    out = update_view(catalog, "years", 17, "widgets", *weird)
+    assert out["view"] == "levels" and out["years"] == [2017, 2021]
+    out = update_view(catalog, "indicator", None, ["widgets"], None, None, None, None, None)
+    assert out["indicator"] == "widgets"
+
+
+def test_unticking_every_economy_shows_an_empty_chart(catalog: Catalog) -> None:
+    out = update_view(
+        catalog, "economies", "", "widgets", "levels", "linear", [2017, 2021], [], 2017
+    )
+    assert out["economies"] == [] and out["figure"]["data"] == []
+
+
+def test_routes() -> None:
+    assert route("/") == {"explorer": False, "sources": True, "not_found": True}
+    assert route("/sources/") == {"explorer": True, "sources": False, "not_found": True}
+    assert route("/admin") == {"explorer": True, "sources": True, "not_found": False}
+    assert route(None)["explorer"] is False
+
+
+def test_sorting_toggles_direction(catalog: Catalog) -> None:
+    rows = update_view(catalog, None, "")["rows"]
+    body, sort, labels = sort_table("value", rows, {"column": "series", "descending": False})
+    assert sort == {"column": "value", "descending": False}
+    assert labels[2] == "Value ▲"
+    first_row: html.Tr = body[0]
+    assert first_row.children[2].children == "80"
+    body, sort, labels = sort_table("value", rows, sort)
+    assert sort == {"column": "value", "descending": True}
+    assert body[0].children[2].children == "150"
+    _, sort, _ = sort_table("nonsense", "not rows", None)
+    assert sort["column"] == "series"

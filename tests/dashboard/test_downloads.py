@@ -1,0 +1,91 @@
+"""CSV downloads through the real Flask app (in-process WSGI): rows, citations and errors."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from flask.testing import FlaskClient
+
+from dashboard.factory import create_app
+from indicators import Catalog
+from indicators.export import CSV_COLUMNS, neutralise_formula, to_csv
+
+
+@pytest.fixture(scope="module")
+def client(catalog: Catalog) -> FlaskClient:
+    client: FlaskClient = create_app(catalog).server.test_client()
+    return client
+
+
+def read(client: FlaskClient, url: str) -> pd.DataFrame:
+    response = client.get(url)
+    assert response.status_code == 200, response.data
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+    return pd.read_csv(io.StringIO(response.get_data(as_text=True)), keep_default_na=False)
+
+
+def test_whole_indicator_carries_every_source_and_citation(client: FlaskClient) -> None:
+    frame = read(client, "/download/widgets.csv")
+    assert tuple(frame.columns) == CSV_COLUMNS
+    assert len(frame) == 9
+    assert set(frame["source_id"]) == {"widget_yearbook_2020", "widget_press_2021"}
+    press = frame[frame["source_id"] == "widget_press_2021"].iloc[0]
+    assert (press["economy"], press["year"], press["value"]) == ("CHN", 2020, 140.0)
+    assert press["source_url"] == "https://example.org/news/widgets"
+    assert press["unit"] == "thousand widgets"
+    assert press["locator"] == "para. 2"
+
+
+def test_view_download_is_narrowed_like_the_chart(client: FlaskClient) -> None:
+    frame = read(client, "/download/widgets.csv?source=main&economies=CHN,USA&from=2018&to=2019")
+    assert frame[["economy", "year", "value", "status"]].values.tolist() == [
+        ["CHN", 2018, 100.0, "reported"],
+        ["CHN", 2019, 125.0, "estimate"],
+        ["USA", 2018, 110.0, "reported"],
+        ["USA", 2019, 115.0, "reported"],
+    ]
+
+
+def test_academic_years_keep_their_label(client: FlaskClient) -> None:
+    frame = read(client, "/download/exchange_students.csv")
+    assert frame[["year", "period"]].values.tolist()[0] == [2020, "2020/21"]
+
+
+def test_all_csv_holds_every_observation(client: FlaskClient, catalog: Catalog) -> None:
+    frame = read(client, "/download/all.csv")
+    assert len(frame) == len(catalog.observations)
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/download/nope.csv", 404),
+        ("/download/widgets.csv?from=20x7", 400),
+        ("/download/widgets.csv?to=17", 400),
+        ("/download/widgets.csv?economies=USA,XXX", 400),
+        ("/download/widgets.csv?source=nope", 400),
+    ],
+)
+def test_bad_requests_get_a_plain_4xx(client: FlaskClient, url: str, status: int) -> None:
+    response = client.get(url)
+    assert response.status_code == status
+    assert response.mimetype == "text/plain"
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_formula_like_text_is_neutralised_and_numbers_stay_numbers() -> None:
+    assert neutralise_formula('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+    assert neutralise_formula("-2+3") == "'-2+3"
+    assert neutralise_formula("Table 1") == "Table 1"
+    frame = pd.DataFrame({"locator": ["@SUM(A1)", "p. 3"], "value": [-1.5, 2.0]})
+    assert to_csv(frame) == "locator,value\n'@SUM(A1),-1.5\np. 3,2.0\n"
+
+
+def test_unknown_page_is_a_404_that_still_renders_the_app(client: FlaskClient) -> None:
+    response = client.get("/nowhere/at/all")
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert client.get("/sources").status_code == 200

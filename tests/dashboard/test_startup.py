@@ -1,0 +1,47 @@
+"""The dashboard refuses to start on invalid data, with the validator's messages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from dashboard.startup import load_or_exit
+from tests.conftest import INVALID, VALID
+
+
+def test_valid_data_loads() -> None:
+    assert "widgets" in load_or_exit(VALID).indicators
+
+
+def test_invalid_data_exits_with_the_same_messages(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        load_or_exit(INVALID / "invalid_number")
+    assert raised.value.code == 1
+    err = capsys.readouterr().err
+    where = INVALID / "invalid_number" / "tables" / "widgets.csv"
+    assert f"{where}:3: value: '66x7.6' is not a number [invalid_number]" in err
+    assert "did not start" in err
+
+
+def test_python_m_dashboard_refuses_invalid_data() -> None:
+    case = INVALID / "unknown_source"
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard", "--data", str(case), "--port", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    validator = subprocess.run(
+        [sys.executable, "-m", "indicators", "validate", str(case)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    # The same lines the validator prints, then one line saying the server did not start.
+    assert result.stderr.splitlines()[:-1] == validator.stderr.splitlines()
+    assert "Serving" not in result.stdout
