@@ -93,7 +93,10 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
             "tickvals": shown,
             "ticktext": [indicator.period.label(year) for year in shown],
         }
-    notes = "Open markers: estimate · dashed: projection · thin dotted: another source"
+    notes = (
+        "Open markers: estimate · squares: break in series · dashed: projection · "
+        "thin dotted: another source"
+    )
     cited = "<br>".join(textwrap.wrap(source_line(plot, catalog), SOURCE_LINE_CHARS))
     layout["annotations"] = [_paper_note(f"{cited}<br>{notes}", y=-0.16)]
     layout["shapes"] = []
@@ -133,8 +136,11 @@ def _line_traces(line: Line, catalog: Catalog, fmt: str, unit: str) -> list[dict
                 fmt,
                 unit,
                 colour,
-                dash="solid",
-                symbols=["circle-open" if s == "estimate" else "circle" for s in firm["status"]],
+                dash="solid" if line.main else "dot",
+                symbols=[
+                    _symbol(status, note)
+                    for status, note in zip(firm["status"], firm["note"], strict=True)
+                ],
             )
         )
     if not projected.empty:
@@ -144,9 +150,24 @@ def _line_traces(line: Line, catalog: Catalog, fmt: str, unit: str) -> list[dict
         symbols += ["diamond-open"] * len(projected)
         trace = _trace(line, bridge, catalog, fmt, unit, colour, dash="dash", symbols=symbols)
         trace["name"] = f"{line.name} (projection)"
-        trace["showlegend"] = firm.empty  # one legend entry per line; the note explains dashes
+        trace["showlegend"] = firm.empty  # one legend entry per line; the label says the rest
+        if line.main:  # label the main projection on the chart itself, at its last point
+            _label_last(trace, "projection", colour)
         traces.append(trace)
     return traces
+
+
+def _label_last(trace: dict[str, Any], text: str, colour: str) -> None:
+    trace["mode"] = "lines+markers+text"
+    trace["text"] = [""] * (len(trace["x"]) - 1) + [text]
+    trace["textposition"] = "top left"
+    trace["textfont"] = {"color": colour, "size": 12}
+
+
+def _symbol(status: str, note: str) -> str:
+    """Open markers for estimates, squares where the source flags a break in the series."""
+    shape = "square" if "break in series" in note.lower() else "circle"
+    return f"{shape}-open" if status == "estimate" else shape
 
 
 def _trace(
@@ -167,12 +188,14 @@ def _trace(
             status,
             f"{sources[source_id].title} ({sources[source_id].edition})",
             _shorten(locator),
+            f"<br>Note: {_shorten(note)}" if note else "",
         ]
-        for period, status, source_id, locator in zip(
+        for period, status, source_id, locator, note in zip(
             points["period"],
             points["status"],
             points["source_id"],
             points["locator"],
+            points["note"],
             strict=True,
         )
     ]
@@ -195,7 +218,7 @@ def _trace(
         "hovertemplate": (
             f"<b>{line.name}</b>, %{{customdata[0]}}<br>%{{y:{fmt}}} {unit}"
             "<br>Status: %{customdata[1]}<br>Source: %{customdata[2]}"
-            "<br>Where: %{customdata[3]}<extra></extra>"
+            "<br>Where: %{customdata[3]}%{customdata[4]}<extra></extra>"
         ),
     }
 

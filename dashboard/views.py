@@ -14,7 +14,7 @@ import pandas as pd
 from dashboard.state import PAIR, ViewState
 from indicators import Catalog, derive
 
-POINT_COLUMNS = ("year", "period", "value", "status", "source_id", "locator")
+POINT_COLUMNS = ("year", "period", "value", "status", "source_id", "locator", "note")
 _STATUS_RANK = {"reported": 0, "estimate": 1, "projection": 2}
 
 
@@ -107,6 +107,11 @@ def _pair_line(pair: pd.DataFrame, view: str, names: dict[str, str]) -> Line:
                 "status": max(first["status"], second["status"], key=_STATUS_RANK.__getitem__),
                 "source_id": first["source_id"],
                 "locator": f"{names[china]}: {first['locator']}; {names[us]}: {second['locator']}",
+                "note": "; ".join(
+                    f"{names[code]}: {row['note']}"
+                    for code, row in ((china, first), (us, second))
+                    if row["note"]
+                ),
             }
         )
     return Line(view, name, pd.DataFrame(rows, columns=list(POINT_COLUMNS)))

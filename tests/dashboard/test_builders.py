@@ -39,7 +39,10 @@ def test_levels_figure(catalog: Catalog) -> None:
         "estimate",
         "Table W-1: Widgets produced (Widget Yearbook 2020)",
         "Table W-1, row China, column 2019",
+        "<br>Note: flagged e",
     ]
+    assert china["customdata"][1][4] == ""  # no note, no "Note:" line
+    assert figure["data"][2]["text"] == ["", "projection"]  # the projection is labelled
     assert "thousand widgets" in china["hovertemplate"]
     layout = figure["layout"]
     assert layout["title"]["text"] == "<b>Widgets produced</b>"
@@ -86,6 +89,14 @@ def test_difference_and_indexed_views(catalog: Catalog) -> None:
         "China": [80.0, 100.0, 125.0, 150.0],
     }
     assert indexed.y_title == "index, 2018 = 100"
+
+
+def test_series_breaks_are_squares(catalog: Catalog) -> None:
+    from dashboard.figures import _symbol
+
+    assert _symbol("reported", "OECD flag B: break in series") == "square"
+    assert _symbol("estimate", "Break in series") == "square-open"
+    assert _symbol("reported", "") == "circle"
 
 
 def test_log_scale(catalog: Catalog) -> None:
