@@ -87,6 +87,11 @@ def _field(label: str, control: Any, *, field_id: str | None = None, hint: str =
     return html.Div(children, className="field", **props)
 
 
+def _download(label: str, link_id: str, href: str = "") -> html.A:
+    """A download link styled as a button; callbacks fill in the view-specific URLs."""
+    return html.A(label, id=link_id, className="button", href=href, download="")
+
+
 def explorer(catalog: Catalog) -> html.Section:
     """The chart page: controls, chart, sentence, key figures, table and sources."""
     state = default_state(catalog)
@@ -199,27 +204,9 @@ def explorer(catalog: Catalog) -> html.Section:
                 [
                     html.Button("Save PNG", id=ids.EXPORT_PNG, className="button"),
                     html.Button("Save SVG", id=ids.EXPORT_SVG, className="button"),
-                    html.A(
-                        "CSV of this view",
-                        id=ids.DOWNLOAD_VIEW,
-                        className="button",
-                        href="",
-                        download="",
-                    ),
-                    html.A(
-                        "CSV of the whole indicator",
-                        id=ids.DOWNLOAD_INDICATOR,
-                        className="button",
-                        href="",
-                        download="",
-                    ),
-                    html.A(
-                        "All data (CSV)",
-                        id=ids.DOWNLOAD_ALL,
-                        className="button",
-                        href="/download/all.csv",
-                        download="",
-                    ),
+                    _download("CSV of this view", ids.DOWNLOAD_VIEW),
+                    _download("CSV of the whole indicator", ids.DOWNLOAD_INDICATOR),
+                    _download("All data (CSV)", ids.DOWNLOAD_ALL, "/download/all.csv"),
                     html.Span(id=ids.EXPORT_STATUS, className="visually-hidden"),
                 ],
                 className="actions",
