@@ -13,8 +13,8 @@ from urllib.parse import urlencode
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
 
 from dashboard import ids
-from dashboard.figures import trend_figure
-from dashboard.layout import economy_option, indicator_info, source_card
+from dashboard.figures import events_in_view, trend_figure
+from dashboard.layout import economy_option, events_list, indicator_info, source_card
 from dashboard.state import (
     SCALES,
     VIEW_LABELS,
@@ -30,18 +30,26 @@ from dashboard.tables import COLUMNS, DEFAULT_SORT, body, header_label, sort_row
 from dashboard.views import build
 from indicators import Catalog
 
-CONTROLS = ("indicator", "view", "scale", "years", "economies", "base_year", "all_sources")
+CONTROLS = (
+    "indicator",
+    "view",
+    "scale",
+    "years",
+    "economies",
+    "base_year",
+    "all_sources",
+    "events",
+)
+
+
+PAGES = {"/": "explorer", "/sources": "sources", "/claims": "claims"}
 
 
 def route(pathname: str | None) -> dict[str, bool]:
-    """Which page a path shows: ``hidden`` flags for the explorer, sources and not-found pages."""
+    """Which page a path shows: a ``hidden`` flag for each page, and for "not found"."""
     path = (pathname or "/").rstrip("/") or "/"
-    page = {"/": "explorer", "/sources": "sources"}.get(path, "not_found")
-    return {
-        "explorer": page != "explorer",
-        "sources": page != "sources",
-        "not_found": page != "not_found",
-    }
+    page = PAGES.get(path, "not_found")
+    return {name: page != name for name in (*PAGES.values(), "not_found")}
 
 
 def state_from_controls(
@@ -54,6 +62,7 @@ def state_from_controls(
     economies: Any,
     base_year: Any,
     all_sources: Any = None,
+    events: Any = None,
 ) -> ViewState:
     """The view the controls ask for, made valid. A new indicator starts from its defaults."""
     if not isinstance(indicator, str) or indicator not in catalog.indicators:
@@ -61,6 +70,8 @@ def state_from_controls(
     raw: dict[str, str] = {"indicator": indicator}
     if isinstance(all_sources, list):
         raw["sources"] = "all" if "all" in all_sources else "main"
+    if isinstance(events, list):
+        raw["events"] = "on" if "on" in events else "off"
     if isinstance(economies, list) and all(isinstance(code, str) for code in economies):
         raw["economies"] = ",".join(economies)
     if trigger != "indicator":
@@ -100,6 +111,7 @@ def update_view(
     economies: Any = None,
     base_year: Any = None,
     all_sources: Any = None,
+    events: Any = None,
     sort: Any = None,
 ) -> dict[str, Any]:
     """Everything the explorer shows, from the URL (first visit, back/forward) or the controls."""
@@ -156,6 +168,8 @@ def render(
         "years_max": last,
         "years": list(state.years),
         "all_sources": ["all"] if state.all_sources else [],
+        "events": ["on"] if state.events else [],
+        "events_list": events_list(catalog, events_in_view(plot, catalog)) if state.events else [],
         "figure": trend_figure(plot, catalog),
         "sentence": sentence(plot, catalog),
         "key_figures": [
@@ -229,6 +243,8 @@ OUTPUTS = {
     "years_max": Output(ids.YEARS, "max"),
     "years": Output(ids.YEARS, "value"),
     "all_sources": Output(ids.ALL_SOURCES, "value"),
+    "events": Output(ids.EVENTS, "value"),
+    "events_list": Output(ids.EVENTS_LIST, "children"),
     "figure": Output(ids.CHART, "figure"),
     "sentence": Output(ids.SENTENCE, "children"),
     "key_figures": Output(ids.KEY_FIGURES, "children"),
@@ -246,6 +262,7 @@ def register(app: Dash, catalog: Catalog) -> None:
     app.callback(
         Output(ids.EXPLORER, "hidden"),
         Output(ids.SOURCES_PAGE, "hidden"),
+        Output(ids.CLAIMS_PAGE, "hidden"),
         Output(ids.NOT_FOUND, "hidden"),
         Input(ids.URL, "pathname"),
     )(lambda pathname: tuple(route(pathname).values()))
@@ -259,6 +276,7 @@ def register(app: Dash, catalog: Catalog) -> None:
         "economies": Input(ids.ECONOMIES, "value"),
         "base_year": Input(ids.BASE_YEAR, "value"),
         "all_sources": Input(ids.ALL_SOURCES, "value"),
+        "events": Input(ids.EVENTS, "value"),
         "sort": State(ids.TABLE_SORT, "data"),
     }
     control_names = {dep.component_id: name for name, dep in inputs.items() if name in CONTROLS}

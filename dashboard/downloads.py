@@ -31,10 +31,11 @@ def blueprint(catalog: Catalog) -> Blueprint:
         rows = obs[obs["indicator_id"] == indicator_id]
         source = request.args.get("source")
         if source is not None:
-            source_id = catalog.indicators[indicator_id].main_source if source == "main" else source
-            if source_id not in catalog.source_ids(indicator_id):
+            main = catalog.indicators[indicator_id].main_series
+            wanted = list(main) if source == "main" else [source]
+            if source != "main" and source not in catalog.source_ids(indicator_id):
                 abort(400, f"'source={source}' is not a source of this indicator.")
-            rows = rows[rows["source_id"] == source_id]
+            rows = rows[rows["source_id"].isin(wanted)]
         if "economies" in request.args:
             codes = [code for code in request.args["economies"].split(",") if code]
             unknown = [code for code in codes if code not in catalog.economies]

@@ -11,6 +11,7 @@ from dashboard.state import VIEW_LABELS
 from dashboard.theme import DERIVED_COLOUR, base_layout, economy_colour
 from dashboard.views import Line, Plot
 from indicators import Catalog, derive
+from indicators.models import Event
 
 HOVER_LOCATOR_CHARS = 140
 SOURCE_LINE_CHARS = 80  # wrap the citation so it fits exported images and phones alike
@@ -18,13 +19,15 @@ TITLE_CHARS = 48
 MAX_CITED = 3  # sources named under the chart; the table and sources panel list every one
 
 
+def display_decimals(plot: Plot, catalog: Catalog) -> int:
+    """Decimals shown for a view's values: ratios 2, indices 1, per-person values 3."""
+    fixed = {"ratio": 2, "indexed": 1, "per_million": 3}
+    return fixed.get(plot.state.view, catalog.indicators[plot.state.indicator].decimals)
+
+
 def value_format(plot: Plot, catalog: Catalog) -> str:
-    """d3 format for the values of a view: ratios get 2 decimals, indices 1."""
-    if plot.state.view == "ratio":
-        return ",.2f"
-    if plot.state.view == "indexed":
-        return ",.1f"
-    return f",.{catalog.indicators[plot.state.indicator].decimals}f"
+    """d3 format for the values of a view."""
+    return f",.{display_decimals(plot, catalog)}f"
 
 
 def hover_unit(plot: Plot, catalog: Catalog) -> str:
@@ -33,6 +36,8 @@ def hover_unit(plot: Plot, catalog: Catalog) -> str:
         return "times the US figure"
     if plot.state.view == "indexed":
         return f"({plot.state.base_year} = 100)"
+    if plot.state.view == "per_million":
+        return plot.y_title
     return catalog.indicators[plot.state.indicator].unit
 
 
@@ -106,6 +111,8 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
         layout["shapes"].append(_hline(0.0))
     if plot.state.view != "indexed":
         _mark_crossovers(plot, catalog, layout)
+    if plot.state.events:
+        _mark_events(plot, catalog, layout)
     if not traces:
         layout["annotations"].append(
             {
@@ -224,7 +231,7 @@ def _trace(
 
 
 def _shorten(text: str) -> str:
-    return text if len(text) <= HOVER_LOCATOR_CHARS else text[: HOVER_LOCATOR_CHARS - 1] + "…"
+    return _shorten_to(text, HOVER_LOCATOR_CHARS)
 
 
 def _paper_note(text: str, *, y: float) -> dict[str, Any]:
@@ -291,3 +298,48 @@ def _mark_crossovers(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> No
                 "font": {"size": 11, "color": "#444444"},
             }
         )
+
+
+def events_in_view(plot: Plot, catalog: Catalog) -> list[Event]:
+    """Policy events within the view's years."""
+    first, last = plot.state.years
+    return [event for event in catalog.events if first <= event.position < last + 1]
+
+
+def _mark_events(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> None:
+    for number, event in enumerate(events_in_view(plot, catalog), start=1):
+        layout["shapes"].append(
+            {
+                "type": "line",
+                "xref": "x",
+                "x0": event.position,
+                "x1": event.position,
+                "yref": "paper",
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#8a8a8a", "width": 1, "dash": "dot"},
+            }
+        )
+        # Only the number on the chart, where many events would not fit as text; the full,
+        # cited list is printed under the chart with the same numbers.
+        layout["annotations"].append(
+            {
+                "text": str(number),
+                "hovertext": f"{event.date}: {event.title}",
+                "xref": "x",
+                "yref": "paper",
+                "x": event.position,
+                "y": 1.0,
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 10, "color": "#333333"},
+                "bgcolor": "#ffffff",
+                "bordercolor": "#8a8a8a",
+                "borderwidth": 1,
+                "borderpad": 1,
+            }
+        )
+
+
+def _shorten_to(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -11,10 +11,12 @@ from typing import Any, cast
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.claims_page import claims_page
 from dashboard.state import SCALES, VIEW_LABELS, VIEWS, default_state
 from dashboard.tables import DEFAULT_SORT, table
 from dashboard.theme import economy_colour
 from indicators import Catalog, Indicator
+from indicators.models import Event
 from indicators.types import Category
 
 GRAPH_CONFIG: dict[str, Any] = {
@@ -160,6 +162,12 @@ def explorer(catalog: Catalog) -> html.Section:
                 field_id=ids.BASE_YEAR_FIELD,
             ),
             dcc.Checklist(
+                id=ids.EVENTS,
+                options=[{"label": "Show policy events", "value": "on"}],
+                value=[],
+                className="checklist",
+            ),
+            dcc.Checklist(
                 id=ids.ALL_SOURCES,
                 options=[
                     {"label": "Show other sources' series beside the main one", "value": "all"}
@@ -211,6 +219,7 @@ def explorer(catalog: Catalog) -> html.Section:
                 ],
                 className="actions",
             ),
+            html.Ol(id=ids.EVENTS_LIST, className="events"),
             html.Section([html.H2("Caveats"), html.Ul(id=ids.CAVEATS)], className="caveats"),
             html.Section(
                 [html.H2("Key figures"), html.Dl(id=ids.KEY_FIGURES, className="key-figures")]
@@ -319,6 +328,30 @@ def source_card(
     return html.Article(details, className="card")
 
 
+def events_list(catalog: Catalog, events: list[Event]) -> list[html.Li]:
+    """The policy events drawn on the chart, numbered as on the chart, each with its source."""
+    items = []
+    for event in events:
+        source = catalog.sources[event.source_id]
+        items.append(
+            html.Li(
+                [
+                    html.Strong(f"{event.date} — {event.title}. "),
+                    event.description,
+                    " ",
+                    html.A(
+                        f"({source.citation})",
+                        href=source.url,
+                        target="_blank",
+                        rel="noopener noreferrer",
+                        title=event.locator,
+                    ),
+                ]
+            )
+        )
+    return items
+
+
 def not_found() -> html.Section:
     """Shown for any path the app does not serve."""
     return html.Section(
@@ -341,6 +374,7 @@ def shell(catalog: Catalog) -> html.Div:
                     html.Nav(
                         [
                             html.A("Chart", href="/"),
+                            html.A("Claims checked", href="/claims"),
                             html.A("Sources & definitions", href="/sources"),
                         ],
                         **aria(label="Main"),
@@ -353,6 +387,7 @@ def shell(catalog: Catalog) -> html.Div:
                     html.Div(id=ids.NOTICE, className="notice", role="status"),
                     explorer(catalog),
                     sources_page(catalog),
+                    claims_page(catalog),
                     not_found(),
                 ]
             ),

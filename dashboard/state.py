@@ -15,12 +15,13 @@ from urllib.parse import parse_qs, urlencode
 
 from indicators import Catalog
 
-View = Literal["levels", "ratio", "difference", "indexed"]
+View = Literal["levels", "per_million", "ratio", "difference", "indexed"]
 Scale = Literal["linear", "log"]
 
-VIEWS: tuple[View, ...] = ("levels", "ratio", "difference", "indexed")
+VIEWS: tuple[View, ...] = ("levels", "per_million", "ratio", "difference", "indexed")
 VIEW_LABELS: dict[View, str] = {
     "levels": "Levels",
+    "per_million": "Per million people",
     "ratio": "China ÷ US",
     "difference": "China − US",
     "indexed": "Indexed (base year = 100)",
@@ -29,7 +30,9 @@ SCALES: tuple[Scale, ...] = ("linear", "log")
 DEFAULT_INDICATOR = "rd_expenditure_ppp"
 DEFAULT_ECONOMIES = ("USA", "CHN")
 PAIR = ("CHN", "USA")  # numerator and denominator of the ratio and difference views
-PARAMETERS = ("indicator", "view", "scale", "from", "to", "economies", "base", "sources")
+PARAMETERS = ("indicator", "view", "scale", "from", "to", "economies", "base", "sources", "events")
+POPULATION = "population"
+"""The indicator that per-million views divide by."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class ViewState:
     all_sources: bool = False
     """Draw every source's series, not only the main one (economies the main source lacks are
     always drawn from their other sources, labelled as such)."""
+    events: bool = False
+    """Overlay the policy timeline."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ def _choices(catalog: Catalog, indicator_id: str) -> Choices:
     has_pair = all(code in by_year for code in PAIR)
     common = by_year[list(PAIR)].dropna() if has_pair else by_year.iloc[0:0]
     views: list[View] = ["levels"]
+    if indicator.per_capita and POPULATION in catalog.indicators:
+        views.append("per_million")
     if not common.empty:
         views += ["ratio", "difference"]
     positive = bool((every["value"] > 0).all())
@@ -91,7 +98,7 @@ def _choices(catalog: Catalog, indicator_id: str) -> Choices:
         views.append("indexed")
     log_views: set[View] = set()
     if positive and indicator.nonnegative:
-        log_views |= {"levels", "indexed"}
+        log_views |= {view for view in views if view in ("levels", "indexed", "per_million")}
     if not common.empty and bool((common > 0).all().all()):
         log_views.add("ratio")
     base = int(common.index[0]) if not common.empty else years[0]
@@ -171,6 +178,12 @@ def resolve(raw: Mapping[str, str], catalog: Catalog) -> tuple[ViewState, list[s
     else:
         notices.append(f"'sources={sources}' is not 'main' or 'all'; showing the main source.")
 
+    events = raw.get("events", "off")
+    if events in ("on", "off"):
+        state = replace(state, events=events == "on")
+    else:
+        notices.append(f"'events={events}' is not 'on' or 'off'; events are hidden.")
+
     scale = raw.get("scale", "linear")
     if scale == "log" and state.view in allowed.log_views:
         state = replace(state, scale="log")
@@ -224,6 +237,8 @@ def to_query(state: ViewState) -> str:
         params["base"] = str(state.base_year)
     if state.all_sources:
         params["sources"] = "all"
+    if state.events:
+        params["events"] = "on"
     return "?" + urlencode(params, safe=",")
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.figures import crossovers
-from dashboard.state import PAIR
+from dashboard.state import PAIR, POPULATION
 from dashboard.views import Plot
 from indicators import Catalog, derive
 
@@ -130,6 +130,10 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
     return figures
 
 
+def _population_citation(catalog: Catalog) -> str:
+    return citation(catalog, catalog.indicators[POPULATION].main_source)
+
+
 def sentence(plot: Plot, catalog: Catalog) -> str:
     """One sentence saying what the chart shows, with its citation: the chart's text alternative."""
     indicator = catalog.indicators[plot.state.indicator]
@@ -172,6 +176,19 @@ def sentence(plot: Plot, catalog: Catalog) -> str:
             f"In {china['period']} China's {indicator.title} {verb} "
             f"{number(abs(gap), decimals)} {indicator.unit} {side} the US figure"
         )
+    elif view == "per_million":
+        values = {line.key: line.points for line in plot.lines if line.main}
+        if CHINA in values and US in values:
+            common = values[CHINA].merge(values[US], on="year", suffixes=("_cn", "_us"))
+            if not common.empty:
+                last = common.iloc[-1]
+                text = (
+                    f"In {last['period_cn']} {indicator.title} came to "
+                    f"{last['value_cn']:,.3f} {plot.y_title} in {names[CHINA]}, against "
+                    f"{last['value_us']:,.3f} in the {names[US]}"
+                )
+                return f"{text} ({cite}; population: {_population_citation(catalog)})."
+        text = f"{indicator.title} per million people"
     elif view == "indexed":
         base = plot.state.base_year
         parts = [

@@ -7,7 +7,7 @@ from typing import Any
 from dash import html
 
 from dashboard import ids
-from dashboard.figures import hover_unit
+from dashboard.figures import display_decimals, hover_unit
 from dashboard.views import Plot
 from indicators import Catalog
 
@@ -25,8 +25,7 @@ Row = dict[str, Any]
 
 def table_rows(plot: Plot, catalog: Catalog) -> list[Row]:
     """One row per plotted point, with the value's status, source and locator."""
-    indicator = catalog.indicators[plot.state.indicator]
-    decimals = 2 if plot.state.view == "ratio" else indicator.decimals
+    decimals = display_decimals(plot, catalog)
     unit = hover_unit(plot, catalog)
     rows = []
     for line in plot.lines:

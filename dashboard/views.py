@@ -8,10 +8,11 @@ value is ever shown without its own source. Every point keeps its status, source
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 
-from dashboard.state import PAIR, ViewState
+from dashboard.state import PAIR, POPULATION, ViewState
 from indicators import Catalog, derive
 
 POINT_COLUMNS = ("year", "period", "value", "status", "source_id", "locator", "note")
@@ -56,31 +57,36 @@ def build(catalog: Catalog, state: ViewState) -> Plot:
     y_title = indicator.unit
     if state.view == "indexed":
         y_title = f"index, {state.base_year} = 100"
+    elif state.view == "per_million":
+        y_title = f"{indicator.unit} per million people"
+    population = catalog.series(POPULATION) if state.view == "per_million" else None
+    shape = partial(_shaped, state=state, population=population)
     lines = [
-        Line(code, names[code], _points(_shaped(group, state)))
+        Line(code, names[code], _points(shape(group)))
         for code in state.economies
-        if not (group := chosen[chosen["economy"] == code]).empty
-        and not _shaped(group, state).empty
+        if not (group := chosen[chosen["economy"] == code]).empty and not shape(group).empty
     ]
     with_main = {line.key for line in lines}
-    for source_id in catalog.source_ids(state.indicator)[1:]:
+    for source_id in catalog.other_source_ids(state.indicator):
         other = catalog.series(
             state.indicator, source_id=source_id, economies=state.economies, years=state.years
         )
         for code in state.economies:
             if not state.all_sources and code in with_main:
                 continue
-            shaped = _shaped(other[other["economy"] == code], state)
+            shaped = shape(other[other["economy"] == code])
             if not shaped.empty:
                 name = f"{names[code]} · {catalog.sources[source_id].citation}"
                 lines.append(Line(code, name, _points(shaped), main=False))
     return Plot(state, tuple(lines), chosen, y_title)
 
 
-def _shaped(frame: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    """Values as the view shows them: as published, or indexed to the base year."""
+def _shaped(frame: pd.DataFrame, state: ViewState, population: pd.DataFrame | None) -> pd.DataFrame:
+    """Values as the view shows them: as published, per million people, or indexed."""
     if state.view == "indexed":
         return derive.index_to_base(frame, state.base_year)
+    if population is not None:
+        return derive.per_million(frame, population)
     return frame
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from indicators.models import Economy, Indicator, Source
+from indicators.models import Economy, Event, Indicator, Source
+
+if TYPE_CHECKING:
+    from indicators.claims import Claim
 
 OBSERVATION_COLUMNS = (
     "indicator_id",
@@ -37,6 +41,10 @@ class Catalog:
     observations: pd.DataFrame
     """One row per (indicator, economy, year, source), sorted; see ``OBSERVATION_COLUMNS``."""
     data_dir: Path
+    claims: Mapping[str, Claim] = field(default_factory=dict)
+    """Report claims from ``claims.yaml`` (see ``indicators.claims``), by id."""
+    events: tuple[Event, ...] = ()
+    """Policy events from ``events.yaml``, in date order."""
 
     def series(
         self,
@@ -46,15 +54,15 @@ class Catalog:
         economies: Iterable[str] | None = None,
         years: tuple[int, int] | None = None,
     ) -> pd.DataFrame:
-        """Observations of one indicator from one source (its main source by default).
+        """Observations of one indicator from one source, or from its main series by default
+        (the main source plus any declared ``series_sources``).
 
         Raises ``KeyError`` for an unknown indicator id.
         """
         indicator = self.indicators[indicator_id]
         obs = self.observations
-        mask = (obs["indicator_id"] == indicator_id) & (
-            obs["source_id"] == (source_id or indicator.main_source)
-        )
+        wanted = [source_id] if source_id else list(indicator.main_series)
+        mask = (obs["indicator_id"] == indicator_id) & obs["source_id"].isin(wanted)
         if economies is not None:
             mask &= obs["economy"].isin(list(economies))
         if years is not None:
@@ -62,12 +70,17 @@ class Catalog:
         return obs.loc[mask].reset_index(drop=True)
 
     def source_ids(self, indicator_id: str) -> list[str]:
-        """Sources with observations for an indicator, main source first."""
-        main = self.indicators[indicator_id].main_source
+        """Sources with observations for an indicator: the main series first, in order."""
+        main = list(self.indicators[indicator_id].main_series)
         used = self.observations.loc[
             self.observations["indicator_id"] == indicator_id, "source_id"
         ].unique()
-        return [main, *sorted(s for s in used if s != main)]
+        return [*main, *sorted(s for s in used if s not in main)]
+
+    def other_source_ids(self, indicator_id: str) -> list[str]:
+        """Sources of an indicator outside its main series."""
+        main = self.indicators[indicator_id].main_series
+        return [s for s in self.source_ids(indicator_id) if s not in main]
 
     def summary(self) -> dict[str, int]:
         """Counts a curator checks after an edit."""

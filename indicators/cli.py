@@ -25,7 +25,7 @@ def describe(catalog: Catalog) -> str:
         lines.append(f"{indicator_id}  ({indicator.unit})")
         for source_id in catalog.source_ids(indicator_id):
             part = rows[rows["source_id"] == source_id]
-            marker = "*" if source_id == indicator.main_source else " "
+            marker = "*" if source_id in indicator.main_series else " "
             economies = ", ".join(
                 f"{code} {len(group)} ({indicator.period.label(int(group['year'].min()))}"
                 f"–{indicator.period.label(int(group['year'].max()))})"
@@ -33,7 +33,7 @@ def describe(catalog: Catalog) -> str:
             )
             lines.append(f"  {marker} {source_id}: {economies}")
     lines.append("")
-    lines.append("* main source")
+    lines.append("* main series")
     return "\n".join(lines)
 
 

@@ -161,3 +161,19 @@ def years_behind(
         if v0 == target:
             return float(year - y0)
     return None
+
+
+def per_million(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """Values divided by population in millions, matched on economy and year.
+
+    ``population`` holds the population in millions (columns ``economy``, ``year``, ``value``).
+    Rows without a population for their economy and year are dropped, not estimated.
+    """
+    people = population.set_index(["economy", "year"])["value"]
+    if people.index.duplicated().any():
+        raise ValueError("population holds more than one value per economy and year")
+    keys = pd.MultiIndex.from_frame(frame[["economy", "year"]])
+    divisor = people.reindex(keys).to_numpy()
+    result = frame.assign(value=frame["value"].to_numpy() / divisor)
+    keep = pd.notna(divisor) & (divisor > 0)
+    return result.loc[keep].reset_index(drop=True)

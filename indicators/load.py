@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,8 +13,9 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from indicators.catalog import OBSERVATION_COLUMNS, Catalog
+from indicators.claims import CHECK_KINDS, Claim, referenced
 from indicators.issues import DataValidationError, IssueLog
-from indicators.models import Economy, Indicator, Observation, Source
+from indicators.models import Economy, Event, Indicator, Observation, Source
 from indicators.read import RawRecord, read_csv_rows, read_yaml_list
 from indicators.types import MAX_YEAR, MIN_YEAR
 
@@ -66,28 +68,32 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
 
     economies, economy_codes = _load_models(root, "economies.yaml", Economy, "code", issues)
     sources, source_ids = _load_models(root, "sources.yaml", Source, "id", issues)
-    indicators, _ = _load_models(root, "indicators.yaml", Indicator, "id", issues)
+    indicators, indicator_ids = _load_models(root, "indicators.yaml", Indicator, "id", issues)
     # References are checked against what the files name; an entry that is named but invalid
     # has its own message already, and a file that cannot be read at all names nothing.
     broken = {issue.file for issue in issues if issue.code in _FILE_LEVEL_CODES}
-    known_economies = None if "economies.yaml" in broken else economy_codes
-    known_sources = None if "sources.yaml" in broken else source_ids
-    _check_main_sources(indicators, known_sources, issues)
-
-    frames = []
+    references = References(
+        economies=None if "economies.yaml" in broken else economy_codes,
+        sources=None if "sources.yaml" in broken else source_ids,
+        indicators=None if "indicators.yaml" in broken else indicator_ids,
+    )
     for indicator, record in indicators.values():
-        rows = _load_table(
-            root,
-            indicator,
-            record,
-            economies,
-            sources,
+        references.check(
+            "source",
+            indicator.main_source,
+            "indicators.yaml",
+            record.line_of("main_source"),
+            "main_source",
             issues,
-            known_economies=known_economies,
-            known_sources=known_sources,
         )
-        frames.append(rows)
+
+    frames = [
+        _load_table(root, indicator, record, economies, sources, issues, references)
+        for indicator, record in indicators.values()
+    ]
     _check_unclaimed_tables(root, indicators, issues)
+    events = _load_optional(root, "events.yaml", Event, issues, references)
+    claims = _load_optional(root, "claims.yaml", Claim, issues, references)
 
     if issues:
         raise DataValidationError(issues, root)
@@ -103,7 +109,63 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
         economies={key: model for key, (model, _) in economies.items()},
         observations=observations,
         data_dir=root,
+        claims={claim.id: claim for claim, _ in claims.values()},
+        events=tuple(sorted((event for event, _ in events.values()), key=lambda e: e.position)),
     )
+
+
+@dataclass(frozen=True)
+class References:
+    """Ids that entries may refer to; ``None`` where the defining file could not be read."""
+
+    economies: set[str] | None
+    sources: set[str] | None
+    indicators: set[str] | None
+
+    def check(
+        self, kind: str, ident: str, rel: str, line: int, column: str, issues: IssueLog
+    ) -> None:
+        """Record an ``unknown_<kind>`` problem when ``ident`` is not defined."""
+        known = {"economy": self.economies, "source": self.sources, "indicator": self.indicators}[
+            kind
+        ]
+        if known is not None and ident not in known:
+            issues.add(
+                rel,
+                line,
+                column,
+                f"unknown_{kind}",
+                f"'{ident}' is not defined in {_DEFINED_IN[kind]}",
+            )
+
+
+_DEFINED_IN = {
+    "economy": "economies.yaml",
+    "source": "sources.yaml",
+    "indicator": "indicators.yaml",
+}
+
+
+def _load_optional(
+    root: Path, rel: str, model: type[Model], issues: IssueLog, references: References
+) -> dict[str, tuple[Model, RawRecord]]:
+    """Entries of an optional YAML file (events, claims), with their references checked."""
+    if not (root / rel).exists():
+        return {}
+    entries, _ = _load_models(root, rel, model, "id", issues)
+    for entry, record in entries.values():
+        if isinstance(entry, Event):
+            references.check(
+                "source", entry.source_id, rel, record.line_of("source_id"), "source_id", issues
+            )
+            for code in entry.economies:
+                references.check(
+                    "economy", code, rel, record.line_of("economies"), "economies", issues
+                )
+        elif isinstance(entry, Claim):
+            for kind, ident, path in referenced(entry):
+                references.check(kind, ident, rel, record.line_of(path), path, issues)
+    return entries
 
 
 def _load_models(
@@ -147,8 +209,8 @@ def _validate(
         return model.model_validate(data)
     except ValidationError as error:
         for detail in error.errors(include_url=False):
-            name = str(detail["loc"][0]) if detail["loc"] else ""
-            issues.add(rel, record.line_of(name), name, *_describe(detail, model))
+            path = _path(detail["loc"])
+            issues.add(rel, record.line_of(path), path, *_describe(detail, model))
         return None
 
 
@@ -166,23 +228,24 @@ def _describe(detail: Any, model: type[BaseModel]) -> tuple[str, str]:
             f"{detail['input']!r} is outside the accepted years {MIN_YEAR}–{MAX_YEAR}"
         )
     message = detail["msg"].removeprefix("Value error, ")
-    return _PYDANTIC_CODES.get(kind, "invalid_value"), f"{detail['input']!r}: {message}"
+    value = detail["input"]
+    shown = "" if isinstance(value, dict) else f"{value!r}: "  # a whole entry is too long to echo
+    return _PYDANTIC_CODES.get(kind, "invalid_value"), f"{shown}{message}"
 
 
-def _check_main_sources(
-    indicators: dict[str, tuple[Indicator, RawRecord]],
-    known_sources: set[str] | None,
-    issues: IssueLog,
-) -> None:
-    for indicator, record in indicators.values():
-        if known_sources is not None and indicator.main_source not in known_sources:
-            issues.add(
-                "indicators.yaml",
-                record.line_of("main_source"),
-                "main_source",
-                "unknown_source",
-                f"'{indicator.main_source}' is not a source in sources.yaml",
-            )
+def _path(loc: tuple[int | str, ...]) -> str:
+    """A pydantic location as the path curators see: ``checks[0].claimed``.
+
+    Discriminated unions add the tag to the location (``checks.0.growth.claimed``); it is
+    dropped, since the file has no such key.
+    """
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part not in CHECK_KINDS:
+            path += f".{part}" if path else part
+    return path
 
 
 def _load_table(
@@ -192,9 +255,7 @@ def _load_table(
     economies: dict[str, tuple[Economy, RawRecord]],
     sources: dict[str, tuple[Source, RawRecord]],
     issues: IssueLog,
-    *,
-    known_economies: set[str] | None,
-    known_sources: set[str] | None,
+    references: References,
 ) -> list[tuple[Any, ...]]:
     """Validated rows of one indicator's table, as tuples in ``OBSERVATION_COLUMNS`` order."""
     rel = indicator.table
@@ -210,6 +271,7 @@ def _load_table(
         return []
     rows: list[tuple[Any, ...]] = []
     seen: dict[tuple[str, int, str], int] = {}
+    main_periods: dict[tuple[str, int], int] = {}
     main_rows = 0
     for record in read_csv_rows(path, rel, TABLE_COLUMNS, issues):
         observation = _observation(indicator, record, rel, issues)
@@ -217,26 +279,12 @@ def _load_table(
             continue
         ok = True
         if observation.economy not in economies:
-            ok = False
-            if known_economies is not None and observation.economy not in known_economies:
-                issues.add(
-                    rel,
-                    record.line,
-                    "economy",
-                    "unknown_economy",
-                    f"'{observation.economy}' is not in economies.yaml",
-                )
+            ok = False  # unknown, or named but invalid (reported on its own line)
+            references.check("economy", observation.economy, rel, record.line, "economy", issues)
         source = sources.get(observation.source_id, (None, None))[0]
         if source is None:
             ok = False
-            if known_sources is not None and observation.source_id not in known_sources:
-                issues.add(
-                    rel,
-                    record.line,
-                    "source_id",
-                    "unknown_source",
-                    f"'{observation.source_id}' is not in sources.yaml",
-                )
+            references.check("source", observation.source_id, rel, record.line, "source_id", issues)
         elif observation.year > source.published_year and observation.status != "projection":
             issues.add(
                 rel,
@@ -267,6 +315,20 @@ def _load_table(
             )
             ok = False
         seen.setdefault(key, record.line)
+        if observation.source_id in indicator.main_series and len(indicator.main_series) > 1:
+            # Documents joined into the main series must not give the same period twice.
+            period = (observation.economy, observation.year)
+            if period in main_periods:
+                issues.add(
+                    rel,
+                    record.line,
+                    "source_id",
+                    "main_series_overlap",
+                    f"{period[0]} {period[1]} is already in the main series on line "
+                    f"{main_periods[period]}; keep one of the two out of series_sources",
+                )
+                ok = False
+            main_periods.setdefault(period, record.line)
         if ok:
             main_rows += observation.source_id == indicator.main_source
             rows.append(

@@ -13,11 +13,13 @@ from indicators.types import (
     NonEmptyText,
     PartialDate,
     Period,
+    Slug,
     SourceId,
     SourceKind,
     Status,
     Url,
     Year,
+    partial_date_year_fraction,
 )
 
 
@@ -94,16 +96,27 @@ class Indicator(_Record):
     period: Period = Field(default=Period.CALENDAR_YEAR, strict=False)
     main_source: SourceId
     """The one consistent source edition drawn as the main series."""
+    series_sources: tuple[SourceId, ...] = Field(default=(), strict=False)
+    """Further documents that continue the main series, one new period each (e.g. annual
+    statistical communiqués). Declared here so the join is explicit, never silent; the
+    validator refuses two of them giving the same economy and year."""
     nonnegative: bool = True
     """Whether values below zero are impossible (counts, money, shares)."""
     decimals: int = Field(default=1, ge=0, le=6)
     """Decimals to show; data keep all the digits the source gives."""
     caveats: tuple[NonEmptyText, ...] = Field(default=(), strict=False)
     """Definition differences, series breaks, revisions a reader must know."""
+    per_capita: bool = False
+    """Whether a per-million-people view makes sense (counts and money, not shares or ratios)."""
 
     table: str
     """Path of the table holding the observations, relative to the data directory:
     always ``tables/<id>.csv``, written out so a curator sees where to look."""
+
+    @property
+    def main_series(self) -> tuple[str, ...]:
+        """The sources whose rows form the main series."""
+        return (self.main_source, *self.series_sources)
 
     @field_validator("table")
     @classmethod
@@ -140,3 +153,27 @@ class Observation(_Record):
         if not math.isfinite(value):
             raise ValueError("must be a finite number")
         return value
+
+
+class Event(_Record):
+    """A dated US–China science and technology policy event, cited like any value."""
+
+    id: Slug
+    date: PartialDate
+    """When it happened, as precisely as the source says (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``)."""
+    title: NonEmptyText
+    description: NonEmptyText
+    economies: tuple[EconomyCode, ...] = Field(strict=False, min_length=1)
+    """Who acted."""
+    source_id: SourceId
+    locator: NonEmptyText
+
+    @property
+    def year(self) -> int:
+        """Calendar year of the event."""
+        return int(self.date[:4])
+
+    @property
+    def position(self) -> float:
+        """Fractional year, for placing the event on a time axis."""
+        return partial_date_year_fraction(self.date)

@@ -27,9 +27,14 @@ class RawRecord:
     fields: dict[str, Any]
     field_lines: dict[str, int] = field(default_factory=dict)
 
-    def line_of(self, name: str) -> int:
-        """Line of a field, or of the record when the field is absent."""
-        return self.field_lines.get(name, self.line)
+    def line_of(self, path: str) -> int:
+        """Line of a field (``url``, or nested: ``checks[0].claimed``); for an absent field, the
+        line of its nearest written parent, or of the record."""
+        while path:
+            if path in self.field_lines:
+                return self.field_lines[path]
+            path = path[: max(path.rfind("."), path.rfind("["), 0)]
+        return self.line
 
 
 def read_text(path: Path, rel: str, issues: IssueLog) -> str | None:
@@ -97,17 +102,33 @@ def read_yaml_list(path: Path, rel: str, issues: IssueLog) -> list[RawRecord]:
             issues.add(rel, line, "", "not_a_mapping", "entry must be a mapping of keys to values")
             continue
         field_lines: dict[str, int] = {}
-        for key_node, _ in node.value:
-            key = str(key_node.value)
-            key_line = key_node.start_mark.line + 1
-            if key in field_lines:
-                # PyYAML keeps the last value silently; a curator would lose the first.
-                issues.add(
-                    rel, key_line, key, "duplicate_key", f"key '{key}' appears twice in this entry"
-                )
-            field_lines[key] = key_line
+        _walk(node, "", field_lines, rel, issues)
         records.append(RawRecord(line, {str(k): v for k, v in item.items()}, field_lines))
     return records
+
+
+def _walk(node: yaml.Node, prefix: str, lines: dict[str, int], rel: str, issues: IssueLog) -> None:
+    """Record the line of every key and list item below ``node``, by path."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if path in lines:
+                # PyYAML keeps the last value silently; a curator would lose the first.
+                issues.add(
+                    rel,
+                    line,
+                    path,
+                    "duplicate_key",
+                    f"key '{key_node.value}' appears twice in this entry",
+                )
+            lines[path] = line
+            _walk(value_node, path, lines, rel, issues)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = f"{prefix}[{index}]"
+            lines[path] = item.start_mark.line + 1
+            _walk(item, path, lines, rel, issues)
 
 
 def read_csv_rows(

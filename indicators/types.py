@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, StringConstraints
 
 #: Years the catalog accepts; values outside are typos (e.g. 20222) or not this project's scope.
-MIN_YEAR = 1950
+MIN_YEAR = 1900
 MAX_YEAR = 2100
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -30,6 +30,18 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 """An absolute http(s) URL: the page or file that was actually read."""
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def partial_date_year_fraction(text: str) -> float:
+    """A partial date as a fractional year for plotting: ``2022-08-09`` is about 2022.6."""
+    match = _PARTIAL_DATE.match(text)
+    if match is None:
+        raise ValueError(f"not a partial date: {text!r}")
+    year, month, day = match.groups()
+    if month is None:
+        return float(year)
+    start = dt.date(int(year), int(month), int(day or 1))
+    return int(year) + (start.timetuple().tm_yday - 1) / 365.25
 
 
 def _partial_date(value: Any) -> Any:
@@ -69,6 +81,8 @@ class Category(StrEnum):
     EDUCATION_FLOWS = "education_flows"
     OUTPUT = "output"
     COOPERATION = "cooperation"
+    CONTEXT = "context"
+    """Denominators such as population, shown for per-person views."""
 
     @property
     def label(self) -> str:
@@ -83,6 +97,7 @@ _CATEGORY_LABELS = {
     Category.EDUCATION_FLOWS: "Education flows",
     Category.OUTPUT: "Output",
     Category.COOPERATION: "Cooperation",
+    Category.CONTEXT: "Context",
 }
 
 

@@ -195,3 +195,14 @@ def test_a_series_scaled_up_never_crosses_the_original(data: pd.DataFrame, facto
     both = pd.concat([data, scaled])
     assert derive.crossovers(both) == []
     assert all(value > 1 for value in derive.ratio(both))
+
+
+def test_per_million_by_hand() -> None:
+    values = frame({"USA": {2019: 330.0, 2020: 340.0}, "CHN": {2019: 1400.0}})
+    people = frame({"USA": {2019: 330.0}, "CHN": {2019: 1400.0, 2020: 1410.0}})
+    result = derive.per_million(values, people)
+    # US 2020 has no population: dropped, not guessed.
+    assert sorted(zip(result["economy"], result["year"], result["value"], strict=True)) == [
+        ("CHN", 2019, 1.0),
+        ("USA", 2019, 1.0),
+    ]

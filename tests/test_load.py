@@ -68,7 +68,7 @@ def test_summary_counts() -> None:
         "indicators": 2,
         "series": 6,
         "observations": 12,
-        "sources": 3,
+        "sources": 4,
         "economies": 3,
     }
 
@@ -102,7 +102,7 @@ def test_cli_validate_prints_summary_and_exits_0() -> None:
     result = _cli("validate", str(VALID))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(
-        "Catalog is valid: 2 indicators, 6 series, 12 observations, 3 sources, 3 economies"
+        "Catalog is valid: 2 indicators, 6 series, 12 observations, 4 sources, 3 economies"
     )
     assert "* widget_yearbook_2020: CHN 4 (2017–2021), JPN 1 (2019–2019), USA 3 (2017–2019)" in (
         result.stdout
@@ -116,11 +116,15 @@ def test_cli_validate_prints_every_problem_and_exits_1() -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"2 problems in {case}:",
+        f"4 problems in {case}:",
+        f"{case}/claims.yaml:27: alternatives[0].source: 'widget_press_2021' is not defined in "
+        "sources.yaml [unknown_source]",
+        f"{case}/events.yaml:7: source_id: 'widget_press_2021' is not defined in sources.yaml "
+        "[unknown_source]",
         f"{case}/sources.yaml:11: id: 'widget_yearbook_2020' is already defined on line 2 "
         "[duplicate_id]",
-        f"{case}/tables/widgets.csv:10: source_id: 'widget_press_2021' is not in sources.yaml "
-        "[unknown_source]",
+        f"{case}/tables/widgets.csv:10: source_id: 'widget_press_2021' is not defined in "
+        "sources.yaml [unknown_source]",
     ]
 
 

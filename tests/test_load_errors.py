@@ -15,9 +15,14 @@ W = "tables/widgets.csv"
 EXPECTED: dict[str, list[tuple[str, int, str, str]]] = {
     "blank_line": [(W, 4, "", "blank_line")],
     "byte_order_mark": [(W, 1, "", "byte_order_mark")],
+    "claim_bad_check": [("claims.yaml", 7, "checks[0]", "invalid_value")],
+    "claim_unknown_indicator": [("claims.yaml", 8, "checks[0].indicator", "unknown_indicator")],
+    "claim_wrong_type": [("claims.yaml", 22, "checks[0].claimed", "wrong_type")],
     "column_order": [(W, 1, "", "column_order")],
-    # The duplicate replaces the press source, so the row citing that id now cites nothing.
+    # The duplicate replaces the press source, so everything citing that id now cites nothing.
     "duplicate_id": [
+        ("claims.yaml", 27, "alternatives[0].source", "unknown_source"),
+        ("events.yaml", 7, "source_id", "unknown_source"),
         ("sources.yaml", 11, "id", "duplicate_id"),
         (W, 10, "source_id", "unknown_source"),
     ],
@@ -26,6 +31,8 @@ EXPECTED: dict[str, list[tuple[str, int, str, str]]] = {
     "empty_file": [("economies.yaml", 0, "", "empty_file")],
     "empty_table": [(W, 1, "", "empty_table")],
     "empty_value": [(W, 10, "locator", "empty_value")],
+    "event_bad_date": [("events.yaml", 10, "date", "invalid_value")],
+    "event_unknown_source": [("events.yaml", 14, "source_id", "unknown_source")],
     "header_only_table": [(W, 1, "", "empty_table")],
     "invalid_choice": [(W, 4, "status", "invalid_choice")],
     "invalid_csv": [(W, 9, "", "invalid_csv")],

@@ -67,7 +67,7 @@ def test_observation_is_strict_about_types() -> None:
     assert _errors(Observation, {**good, "economy": "EU28"}) == [
         ("economy", "string_pattern_mismatch")
     ]
-    assert _errors(Observation, {**good, "year": 1949}) == [("year", "greater_than_equal")]
+    assert _errors(Observation, {**good, "year": 1899}) == [("year", "greater_than_equal")]
 
 
 def test_economy_codes() -> None:

@@ -34,8 +34,11 @@ def test_every_observation_resolves_to_a_source_with_a_url(catalog: Catalog) -> 
     assert (catalog.observations["locator"].str.strip() != "").all()
 
 
-def test_every_source_is_cited_by_some_row(catalog: Catalog) -> None:
-    assert set(catalog.sources) == set(catalog.observations["source_id"])
+def test_every_source_is_cited_by_a_row_an_event_or_a_claim(catalog: Catalog) -> None:
+    cited = set(catalog.observations["source_id"])
+    cited |= {event.source_id for event in catalog.events}
+    cited |= {claim.report for claim in catalog.claims.values()}
+    assert set(catalog.sources) == cited
 
 
 def test_us_and_china_have_values(catalog: Catalog) -> None:

@@ -80,7 +80,9 @@ def test_new_indicator_starts_from_its_own_years(catalog: Catalog) -> None:
     assert out["years"] == [2020, 2021]
     assert out["search"].startswith("?indicator=exchange_students&view=levels")
     views = {o["value"]: o["disabled"] for o in out["view_options"]}
-    assert views == {"levels": False, "ratio": False, "difference": False, "indexed": False}
+    assert views == {
+        "levels": False, "per_million": True, "ratio": False, "difference": False, "indexed": False
+    }
 
 
 def test_controls_with_wrong_types_are_ignored(catalog: Catalog) -> None:
@@ -99,9 +101,13 @@ def test_unticking_every_economy_shows_an_empty_chart(catalog: Catalog) -> None:
 
 
 def test_routes() -> None:
-    assert route("/") == {"explorer": False, "sources": True, "not_found": True}
-    assert route("/sources/") == {"explorer": True, "sources": False, "not_found": True}
-    assert route("/admin") == {"explorer": True, "sources": True, "not_found": False}
+    assert route("/") == {"explorer": False, "sources": True, "claims": True, "not_found": True}
+    assert route("/sources/") == {
+        "explorer": True, "sources": False, "claims": True, "not_found": True
+    }
+    assert route("/claims")["claims"] is False
+    assert route("/admin") == {"explorer": True, "sources": True, "claims": True,
+                               "not_found": False}
     assert route(None)["explorer"] is False
 
 
