@@ -118,7 +118,16 @@ def update_view(
     notices: list[str] = []
     if trigger in CONTROLS:
         state = state_from_controls(
-            catalog, trigger, indicator, view, scale, years, economies, base_year
+            catalog,
+            trigger,
+            indicator,
+            view,
+            scale,
+            years,
+            economies,
+            base_year,
+            all_sources,
+            events,
         )
     else:
         state, notices = from_query(search if isinstance(search, str) else "", catalog)

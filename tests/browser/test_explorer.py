@@ -193,8 +193,8 @@ def test_svg_export_includes_title_units_and_source(page: Page, server: str) -> 
 def test_keyboard_alone_changes_the_view_and_sorts_the_table(page: Page, server: str) -> None:
     open_chart(page, server + "/")
     page.focus("#view input[value='levels']")
-    page.keyboard.press("ArrowDown")
-    wait_for_query(page, "view", "ratio")
+    page.keyboard.press("ArrowDown")  # the next view in the group
+    wait_for_query(page, "view", "per_million")
     page.focus("#sort-value")
     page.keyboard.press("Enter")
     expect(page.locator("#sort-value")).to_have_text("Value ▲")

@@ -81,7 +81,11 @@ def test_new_indicator_starts_from_its_own_years(catalog: Catalog) -> None:
     assert out["search"].startswith("?indicator=exchange_students&view=levels")
     views = {o["value"]: o["disabled"] for o in out["view_options"]}
     assert views == {
-        "levels": False, "per_million": True, "ratio": False, "difference": False, "indexed": False
+        "levels": False,
+        "per_million": True,
+        "ratio": False,
+        "difference": False,
+        "indexed": False,
     }
 
 
@@ -103,11 +107,18 @@ def test_unticking_every_economy_shows_an_empty_chart(catalog: Catalog) -> None:
 def test_routes() -> None:
     assert route("/") == {"explorer": False, "sources": True, "claims": True, "not_found": True}
     assert route("/sources/") == {
-        "explorer": True, "sources": False, "claims": True, "not_found": True
+        "explorer": True,
+        "sources": False,
+        "claims": True,
+        "not_found": True,
     }
     assert route("/claims")["claims"] is False
-    assert route("/admin") == {"explorer": True, "sources": True, "claims": True,
-                               "not_found": False}
+    assert route("/admin") == {
+        "explorer": True,
+        "sources": True,
+        "claims": True,
+        "not_found": False,
+    }
     assert route(None)["explorer"] is False
 
 
@@ -123,3 +134,23 @@ def test_sorting_toggles_direction(catalog: Catalog) -> None:
     assert body[0].children[2].children == "150"
     _, sort, _ = sort_table("nonsense", "not rows", None)
     assert sort["column"] == "series"
+
+
+def test_checkboxes_for_other_sources_and_events_reach_the_url(catalog: Catalog) -> None:
+    out = update_view(
+        catalog,
+        "all_sources",
+        "",
+        "widgets",
+        "levels",
+        "linear",
+        [2017, 2021],
+        ["USA", "CHN"],
+        2017,
+        ["all"],
+        ["on"],
+    )
+    assert out["search"].endswith("&sources=all&events=on")
+    assert out["all_sources"] == ["all"] and out["events"] == ["on"]
+    assert [t["name"] for t in out["figure"]["data"]][-1] == "China · other sources"
+    assert len(out["events_list"]) == 1  # of the two fixture events, only 2018 is in 2017–2021

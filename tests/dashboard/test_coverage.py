@@ -1,0 +1,84 @@
+"""Per-million view, source variants, events overlay and the claims page, on the real catalog."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from dashboard.claims_page import claim_url, claims_page
+from dashboard.figures import trend_figure
+from dashboard.state import choices, default_state, from_query
+from dashboard.summary import sentence
+from dashboard.views import build
+from indicators import Catalog, load_catalog
+from indicators.claims import evaluate_all
+from indicators.load import REPO_DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def real() -> Catalog:
+    return load_catalog(REPO_DATA_DIR)
+
+
+def test_per_million_divides_by_population_of_the_same_year(real: Catalog) -> None:
+    state = replace(default_state(real), view="per_million", years=(2010, 2022))
+    plot = build(real, state)
+    gerd = real.series("rd_expenditure_ppp").set_index(["economy", "year"])["value"]
+    people = real.series("population").set_index(["economy", "year"])["value"]
+    china = next(line for line in plot.lines if line.key == "CHN")
+    value_2020 = china.points.set_index("year").loc[2020, "value"]
+    assert value_2020 == pytest.approx(gerd[("CHN", 2020)] / people[("CHN", 2020)])
+    assert plot.y_title == "billion current PPP US dollars per million people"
+    assert sentence(plot, real).endswith(
+        "(OECD MSTI, STI Scoreboard extract of May 2025; population: "
+        f"{real.sources[real.indicators['population'].main_source].citation})."
+    )
+
+
+def test_per_million_is_offered_only_for_counts_and_money(real: Catalog) -> None:
+    assert "per_million" in choices(real, "researchers_fte").views
+    assert "per_million" not in choices(real, "rd_intensity").views
+    assert "per_million" not in choices(real, "population").views
+
+
+def test_source_variants_are_drawn_beside_the_main_series(real: Catalog) -> None:
+    state, _ = from_query("?indicator=rd_expenditure_ppp&sources=all&from=2000&to=2023", real)
+    plot = build(real, state)
+    others = [line.name for line in plot.lines if not line.main]
+    assert "China · NSB Indicators 2022, Table SRD-1" in others
+    assert "US · NSB Indicators 2025, Discovery" in others
+    # The main series of the yuan indicator joins NBS's annual communiqués, each row cited.
+    yuan = build(real, default_state(real, "rd_expenditure_cny"))
+    main = next(line for line in yuan.lines if line.main)
+    assert main.points["source_id"].nunique() >= 9
+    assert main.points["year"].tolist() == sorted(main.points["year"])
+
+
+def test_events_overlay_numbers_events_in_view(real: Catalog) -> None:
+    state, _ = from_query("?indicator=rd_expenditure_ppp&events=on&from=2015&to=2023", real)
+    figure = trend_figure(build(real, state), real)
+    numbered = [a for a in figure["layout"]["annotations"] if "hovertext" in a]
+    in_view = [e for e in real.events if 2015 <= e.position < 2024]
+    assert [a["text"] for a in numbered] == [str(n) for n in range(1, len(in_view) + 1)]
+    assert [a["x"] for a in numbered] == [e.position for e in in_view]
+
+
+def test_every_claim_links_to_a_valid_chart_view(real: Catalog) -> None:
+    for result in evaluate_all(real):
+        url = claim_url(real, result.claim)
+        if not result.claim.checks:
+            assert url is None
+            continue
+        assert url is not None and url.startswith("/?indicator=")
+        state, notices = from_query(url[1:], real)
+        assert notices == [], (result.claim.id, notices)
+        assert state.indicator in result.claim.indicators()
+
+
+def test_claims_page_lists_every_claim_with_its_verdict(real: Catalog) -> None:
+    page = claims_page(real)
+    text = str(page)
+    for claim_id in real.claims:
+        assert f"claim-card-{claim_id}" in text
+    assert "Differs from the data" in text or "Consistent with the data" in text

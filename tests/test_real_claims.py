@@ -1,0 +1,127 @@
+"""Every registered claim's verdict and computed figures, pinned against the curated data.
+
+A change here means the data or a check changed: review it against the sources before updating.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import Catalog, load_catalog
+from indicators.claims import ClaimResult, evaluate_all
+from indicators.load import REPO_DATA_DIR
+
+NC = "not checkable"
+EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    # 277,398 of 1,126,690 (Open Doors 2024 figures) = 24.6%.
+    "quincy_chinese_students": (
+        "consistent",
+        [
+            ("consistent", "277,398 students (CHN, 2023/24)"),
+            ("consistent", "24.6% (277,398 of 1,126,690)"),
+        ],
+    ),
+    "quincy_us_students": ("consistent", [("consistent", "800 students (USA, 2023/24)")]),
+    "quincy_rd_second_poised": (
+        "consistent",
+        [
+            ("consistent", "USA 956 vs CHN 917 (2023)"),
+            ("consistent", "0.96 (CHN ÷ USA, 2023)"),
+        ],
+    ),
+    # NBS final communiqués: 2,214.36 → 3,335.71 billion yuan; (3335.71/2214.36)^(1/4) − 1.
+    "quincy_rd_growth": ("consistent", [("consistent", "10.8% a year (2019–2023)")]),
+    "quincy_rd_personnel": (
+        "consistent",
+        [
+            ("consistent", "6,354,000 full-time equivalent R&D personnel (CHN, 2022)"),
+            ("consistent", "×1.96 (3,247,000 in 2012 to 6,354,000 in 2022)"),
+        ],
+    ),
+    "quincy_publications_patents": (
+        "consistent",
+        [
+            ("consistent", "CHN 898,949 vs USA 457,335 (2022)"),
+            ("consistent", "CHN 68,558 vs USA 58,218 (2022)"),
+        ],
+    ),
+    "quincy_iso_secretariats": (NC, [(NC, ""), (NC, "")]),
+    "quincy_iec_secretariats": (NC, [(NC, ""), (NC, "")]),
+    "quincy_iso_participation": (NC, [(NC, ""), (NC, "")]),
+    "quincy_cooperation": (
+        "consistent",
+        [
+            ("consistent", "160 countries and regions (CHN, 2023)"),
+            ("consistent", "116 agreements (CHN, 2023)"),
+            ("consistent", "146 diplomats (CHN, 2017)"),
+            ("consistent", "70 offices (CHN, 2017)"),
+        ],
+    ),
+    # US 18,289 vs China 9,038 in 2000; China 34,801 vs US 26,076 in 2010: the lines cross
+    # 2000 + 10 × 9,251 / 17,976 ≈ 2005.1, and the data bracket the claimed 2007.
+    "quincy_stem_phds": (
+        "consistent",
+        [
+            (
+                "consistent",
+                "2010 (lines cross c. 2005.1, between 2000 and 2010; the data cannot "
+                "date it more precisely)",
+            ),
+            ("consistent", "77,179 graduates (CHN, 2025)"),
+            ("consistent", "39,959 graduates (USA, 2025)"),
+        ],
+    ),
+    "mcc_world_rd_share": (
+        NC,
+        [
+            ("consistent", "4.5 percent of world R&D expenditure (CHN, 2000)"),
+            (NC, ""),
+            ("consistent", "×0.73 (37 in 2000 to 27 in 2019)"),
+        ],
+    ),
+    "mcc_private_rd_applied": (NC, []),
+    "mcc_talent_programmes": ("consistent", [("consistent", "200 programmes (CHN, 2019)")]),
+}
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, ClaimResult]:
+    return {result.claim.id: result for result in evaluate_all(load_catalog(REPO_DATA_DIR))}
+
+
+def test_every_claim_is_pinned(results: dict[str, ClaimResult]) -> None:
+    assert sorted(results) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("claim_id", sorted(EXPECTED))
+def test_claim_verdict_and_figures(results: dict[str, ClaimResult], claim_id: str) -> None:
+    verdict, checks = EXPECTED[claim_id]
+    result = results[claim_id]
+    assert result.verdict == verdict
+    assert [(check.verdict, check.computed) for check in result.checks] == checks
+
+
+def test_not_checkable_claims_say_what_is_needed(results: dict[str, ClaimResult]) -> None:
+    for result in results.values():
+        if result.verdict == NC:
+            missing = [check.reason for check in result.checks if check.verdict == NC]
+            assert result.claim.needs or missing, result.claim.id
+
+
+def test_the_growth_claim_shows_the_other_bases(results: dict[str, ClaimResult]) -> None:
+    alternatives = results["quincy_rd_growth"].alternatives
+    assert [(a.basis, a.computed) for a in alternatives] == [
+        ("current PPP dollars (OECD)", "13.9% a year (2019–2023)"),
+        ("constant 2020 PPP dollars (OECD), i.e. after inflation", "8.9% a year (2019–2023)"),
+    ]
+
+
+def test_events_are_dated_cited_and_in_order() -> None:
+    catalog: Catalog = load_catalog(REPO_DATA_DIR)
+    assert len(catalog.events) >= 10
+    positions = [event.position for event in catalog.events]
+    assert positions == sorted(positions)
+    titles = " ".join(event.title for event in catalog.events)
+    for expected in ("1979", "CHIPS", "Made in China 2025"):
+        assert expected in titles or any(expected in e.id for e in catalog.events), expected
+    assert all(catalog.sources[event.source_id].url for event in catalog.events)
