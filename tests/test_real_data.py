@@ -69,6 +69,9 @@ CHECKED = [
     ("rd_expenditure_ppp", "nsb2024_srd1", "CHN", 2021, 667.64),
     ("rd_expenditure_ppp", "nsb2025_disc", "USA", 2022, 923.24),
     ("rd_expenditure_ppp", "nsb2025_disc", "CHN", 2022, 811.86),
+    # Before and after the 2020 PPP revision: the same year, two editions, never spliced.
+    ("rd_expenditure_ppp", "nsb2020_s4_1", "CHN", 2017, 496.0),
+    ("rd_expenditure_ppp", "nsb2022_srd1", "CHN", 2017, 420.8),
     ("stem_phd_graduates", "salinapost_2021_cset_stem_phd", "CHN", 2025, 77179),
     ("stem_phd_graduates", "salinapost_2021_cset_stem_phd", "USA", 2025, 39959),
     ("students_in_partner", "od_origin_github_sharadraina", "CHN", 2018, 369548),
