@@ -45,6 +45,8 @@ class Catalog:
     """Report claims from ``claims.yaml`` (see ``indicators.claims``), by id."""
     events: tuple[Event, ...] = ()
     """Policy events from ``events.yaml``, in date order."""
+    version: str = ""
+    """Fingerprint of the data files (see ``indicators.version``)."""
 
     def series(
         self,
@@ -91,4 +93,6 @@ class Catalog:
             "observations": len(obs),
             "sources": len(self.sources),
             "economies": len(self.economies),
+            "claims": len(self.claims),
+            "events": len(self.events),
         }

@@ -1,4 +1,4 @@
-"""Command line: ``python -m indicators validate [DATA_DIR]``."""
+"""Command line: ``python -m indicators validate [DATA_DIR]`` and ``export OUT_DIR``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from indicators.catalog import Catalog
 from indicators.issues import DataValidationError
 from indicators.load import default_data_dir, load_catalog
+from indicators.package import write_package
 
 
 def describe(catalog: Catalog) -> str:
@@ -17,6 +18,7 @@ def describe(catalog: Catalog) -> str:
     counts = catalog.summary()
     lines = [
         "Catalog is valid: " + ", ".join(f"{value} {key}" for key, value in counts.items()),
+        f"Data version: {catalog.version}",
         "",
     ]
     obs = catalog.observations
@@ -50,11 +52,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"data directory (default: {default_data_dir().name}/ of the repo "
         "or $INDICATORS_DATA_DIR)",
     )
+    export = commands.add_parser(
+        "export", help="write a Frictionless Data Package (datapackage.json and CSVs)"
+    )
+    export.add_argument("out_dir", type=Path, help="folder to write the package into")
+    export.add_argument("--data", type=Path, default=None, help="data directory to export")
     args = parser.parse_args(argv)
     try:
-        catalog = load_catalog(args.data_dir)
+        catalog = load_catalog(args.data_dir if args.command == "validate" else args.data)
     except DataValidationError as error:
         print(error, file=sys.stderr)
         return 1
+    if args.command == "export":
+        path = write_package(catalog, args.out_dir)
+        print(f"Wrote {path} (data version {catalog.version})")
+        return 0
     print(describe(catalog))
     return 0

@@ -18,6 +18,7 @@ from indicators.issues import DataValidationError, IssueLog
 from indicators.models import Economy, Event, Indicator, Observation, Source
 from indicators.read import RawRecord, read_csv_rows, read_yaml_list
 from indicators.types import MAX_YEAR, MIN_YEAR
+from indicators.version import data_version
 
 TABLE_COLUMNS = ("economy", "year", "value", "status", "source_id", "locator", "note")
 """Columns of every ``tables/<indicator_id>.csv``, in this order."""
@@ -111,6 +112,7 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
         data_dir=root,
         claims={claim.id: claim for claim, _ in claims.values()},
         events=tuple(sorted((event for event, _ in events.values()), key=lambda e: e.position)),
+        version=data_version(root),
     )
 
 

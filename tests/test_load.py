@@ -70,6 +70,8 @@ def test_summary_counts() -> None:
         "observations": 12,
         "sources": 4,
         "economies": 3,
+        "claims": 7,
+        "events": 2,
     }
 
 
@@ -102,7 +104,8 @@ def test_cli_validate_prints_summary_and_exits_0() -> None:
     result = _cli("validate", str(VALID))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(
-        "Catalog is valid: 2 indicators, 6 series, 12 observations, 4 sources, 3 economies"
+        "Catalog is valid: 2 indicators, 6 series, 12 observations, 4 sources, 3 economies, "
+        "7 claims, 2 events"
     )
     assert "* widget_yearbook_2020: CHN 4 (2017–2021), JPN 1 (2019–2019), USA 3 (2017–2019)" in (
         result.stdout
