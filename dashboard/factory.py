@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, cast
 
 from dash import Dash
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from dashboard import callbacks, downloads, layout
+from dashboard import api, callbacks, downloads, layout
 from indicators import Catalog
 
 TITLE = "US–China S&T Indicators"
@@ -21,13 +22,15 @@ def create_server() -> Flask:
 
     @server.errorhandler(HTTPException)
     def plain_error(error: HTTPException) -> Response:
-        # A short plain-text answer: no HTML error page, no server details.
-        response = Response(
-            f"{error.code} {error.name}: {error.description}\n",
-            status=error.code,
-            mimetype="text/plain",
+        # A short answer, JSON for the API and plain text elsewhere: no HTML error page and
+        # no server details.
+        status = error.code or 500
+        if request.path.startswith(api.PREFIX):
+            body = json.dumps({"error": f"{error.name}: {error.description}"})
+            return Response(body, status=status, mimetype="application/json")
+        return Response(
+            f"{status} {error.name}: {error.description}\n", status=status, mimetype="text/plain"
         )
-        return response
 
     return server
 
@@ -36,6 +39,7 @@ def create_app(catalog: Catalog) -> Dash:
     """The dashboard for ``catalog``: layout, callbacks and download routes."""
     server = create_server()
     server.register_blueprint(downloads.blueprint(catalog))
+    server.register_blueprint(api.blueprint(catalog))
     app = Dash(
         __name__,
         server=cast(Any, server),  # Dash's annotation omits Flask instances
