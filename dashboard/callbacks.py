@@ -6,11 +6,13 @@ attaches them to an app with the catalog bound.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
+from flask import request
 
 from dashboard import ids
 from dashboard.figures import events_in_view, trend_figure
@@ -27,8 +29,9 @@ from dashboard.state import (
 )
 from dashboard.summary import key_figures, sentence
 from dashboard.tables import COLUMNS, DEFAULT_SORT, body, header_label, sort_rows, table_rows
-from dashboard.views import build
+from dashboard.views import Plot, build
 from indicators import Catalog
+from indicators.cite import cite_view
 
 CONTROLS = (
     "indicator",
@@ -113,6 +116,9 @@ def update_view(
     all_sources: Any = None,
     events: Any = None,
     sort: Any = None,
+    *,
+    site: str = "",
+    today: dt.date | None = None,
 ) -> dict[str, Any]:
     """Everything the explorer shows, from the URL (first visit, back/forward) or the controls."""
     notices: list[str] = []
@@ -131,11 +137,18 @@ def update_view(
         )
     else:
         state, notices = from_query(search if isinstance(search, str) else "", catalog)
-    return render(catalog, state, notices, sort if isinstance(sort, dict) else DEFAULT_SORT)
+    sorting = sort if isinstance(sort, dict) else DEFAULT_SORT
+    return render(catalog, state, notices, sorting, site=site, today=today or dt.date.today())
 
 
 def render(
-    catalog: Catalog, state: ViewState, notices: list[str], sort: dict[str, Any]
+    catalog: Catalog,
+    state: ViewState,
+    notices: list[str],
+    sort: dict[str, Any],
+    *,
+    site: str = "",
+    today: dt.date,
 ) -> dict[str, Any]:
     """All explorer outputs for a valid view state."""
     indicator = catalog.indicators[state.indicator]
@@ -204,8 +217,22 @@ def render(
             sort_rows(rows, sort.get("column", "series"), bool(sort.get("descending")))
         ),
         "download_view": f"/download/{state.indicator}.csv?{urlencode(view_params, safe=',')}",
+        "citation": cite_view(
+            [catalog.sources[s] for s in drawn_sources(plot, indicator.main_source)],
+            title=f"{indicator.title}, {VIEW_LABELS[state.view].lower()}, "
+            f"{state.years[0]}–{state.years[1]}",
+            url=f"{site.rstrip('/')}/{to_query(state)}",
+            version=catalog.version,
+            accessed=today,
+        ),
         "download_indicator": f"/download/{state.indicator}.csv",
     }
+
+
+def drawn_sources(plot: Plot, main_source: str) -> list[str]:
+    """Sources of the values a view draws (the main source when it draws nothing)."""
+    drawn = [sid for line in plot.lines for sid in line.points["source_id"]]
+    return list(dict.fromkeys(drawn)) or [main_source]
 
 
 def _locators(catalog: Catalog, state: ViewState, source_id: str) -> list[str]:
@@ -263,6 +290,7 @@ OUTPUTS = {
     "table_body": Output(ids.TABLE_BODY, "children"),
     "download_view": Output(ids.DOWNLOAD_VIEW, "href"),
     "download_indicator": Output(ids.DOWNLOAD_INDICATOR, "href"),
+    "citation": Output(ids.CITATION, "children"),
 }
 
 
@@ -291,7 +319,9 @@ def register(app: Dash, catalog: Catalog) -> None:
     control_names = {dep.component_id: name for name, dep in inputs.items() if name in CONTROLS}
 
     def on_change(**values: Any) -> dict[str, Any]:
-        return update_view(catalog, control_names.get(ctx.triggered_id), **values)
+        return update_view(
+            catalog, control_names.get(ctx.triggered_id), **values, site=request.host_url
+        )
 
     app.callback(output=OUTPUTS, inputs=inputs)(on_change)
 

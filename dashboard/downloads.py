@@ -6,11 +6,18 @@ value gets a 400 that says what is wrong; an unknown indicator gets a 404.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import tempfile
+from pathlib import Path
+
 from flask import Blueprint, Response, abort, request
 
 from dashboard.selection import BadRequest, rows_for
 from indicators import Catalog
+from indicators.cite import bibtex, csl_json
 from indicators.export import citable_rows, to_csv
+from indicators.package import package_zip
 
 CSV_TYPE = "text/csv; charset=utf-8"
 
@@ -18,10 +25,44 @@ CSV_TYPE = "text/csv; charset=utf-8"
 def blueprint(catalog: Catalog) -> Blueprint:
     """Download routes bound to ``catalog``."""
     routes = Blueprint("downloads", __name__)
+    package: list[bytes] = []  # built on first request, then kept: the catalog never changes
+
+    @routes.get("/download/datapackage.zip")
+    def datapackage() -> Response:
+        if not package:
+            with tempfile.TemporaryDirectory() as scratch:
+                package.append(package_zip(catalog, Path(scratch)))
+        response = Response(package[0], mimetype="application/zip")
+        response.headers["Content-Disposition"] = (
+            f'attachment; filename="us-china-st-indicators-{catalog.version}.zip"'
+        )
+        response.headers["X-Data-Version"] = catalog.version
+        return response
+
+    @routes.get("/cite/<source_id>.bib")
+    def cite_bibtex(source_id: str) -> Response:
+        if source_id not in catalog.sources:
+            abort(404, f"No source '{source_id}'.")
+        text = bibtex(catalog.sources[source_id], dt.date.today())
+        return Response(text, mimetype="application/x-bibtex")
+
+    @routes.get("/cite/<source_id>.json")
+    def cite_csl(source_id: str) -> Response:
+        if source_id not in catalog.sources:
+            abort(404, f"No source '{source_id}'.")
+        item = csl_json(catalog.sources[source_id], dt.date.today())
+        return Response(
+            json.dumps([item], ensure_ascii=False, indent=1),
+            mimetype="application/vnd.citationstyles.csl+json",
+        )
 
     @routes.get("/download/all.csv")
     def everything() -> Response:
-        return _csv(to_csv(citable_rows(catalog, catalog.observations)), "us-china-st-all.csv")
+        return _csv(
+            to_csv(citable_rows(catalog, catalog.observations)),
+            "us-china-st-all.csv",
+            catalog.version,
+        )
 
     @routes.get("/download/<indicator_id>.csv")
     def indicator(indicator_id: str) -> Response:
@@ -31,12 +72,13 @@ def blueprint(catalog: Catalog) -> Blueprint:
             rows = rows_for(catalog, indicator_id, request.args)
         except BadRequest as error:
             abort(400, str(error))
-        return _csv(to_csv(citable_rows(catalog, rows)), f"{indicator_id}.csv")
+        return _csv(to_csv(citable_rows(catalog, rows)), f"{indicator_id}.csv", catalog.version)
 
     return routes
 
 
-def _csv(text: str, filename: str) -> Response:
+def _csv(text: str, filename: str, version: str) -> Response:
     response = Response(text, mimetype="text/csv", content_type=CSV_TYPE)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["X-Data-Version"] = version
     return response

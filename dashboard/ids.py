@@ -38,3 +38,6 @@ EXPORT_STATUS = "export-status"
 def sort_button(column: str) -> str:
     """Id of the header button that sorts the table by ``column``."""
     return f"sort-{column}"
+
+
+CITATION = "citation"

@@ -220,6 +220,16 @@ def explorer(catalog: Catalog) -> html.Section:
                 className="actions",
             ),
             html.Ol(id=ids.EVENTS_LIST, className="events"),
+            html.Details(
+                [
+                    html.Summary("Cite this view"),
+                    html.P(id=ids.CITATION, className="citation"),
+                    dcc.Clipboard(
+                        target_id=ids.CITATION, title="Copy the citation", className="copy"
+                    ),
+                ],
+                className="cite",
+            ),
             html.Section([html.H2("Caveats"), html.Ul(id=ids.CAVEATS)], className="caveats"),
             html.Section(
                 [html.H2("Key figures"), html.Dl(id=ids.KEY_FIGURES, className="key-figures")]
@@ -271,7 +281,10 @@ def sources_page(catalog: Catalog) -> html.Section:
                 [
                     "Every value in this dashboard comes from one of these sources. ",
                     html.A("Download all data (CSV)", href="/download/all.csv"),
-                    ".",
+                    " or ",
+                    html.A("the data package", href="/download/datapackage.zip"),
+                    " (a Frictionless Data Package: CSVs with their schemas, sources and "
+                    f"licenses; data version {catalog.version}).",
                 ]
             ),
             html.H2("Indicators"),
@@ -314,6 +327,28 @@ def source_card(
             className="source-facts",
         ),
     ]
+    details.append(
+        html.P(
+            [
+                "Cite: ",
+                html.A("BibTeX", href=f"/cite/{source.id}.bib"),
+                " · ",
+                html.A("CSL-JSON", href=f"/cite/{source.id}.json"),
+            ],
+            className="cite-links",
+        )
+    )
+    details.append(
+        html.P(
+            [
+                "Cite: ",
+                html.A("BibTeX", href=f"/cite/{source.id}.bib"),
+                " · ",
+                html.A("CSL-JSON", href=f"/cite/{source.id}.json"),
+            ],
+            className="cite-links",
+        )
+    )
     if source.notes:
         details.append(html.Details([html.Summary("Notes"), html.P(source.notes)]))
     if locators:
@@ -396,6 +431,12 @@ def shell(catalog: Catalog) -> html.Div:
                     [
                         "Open data and code. Every value is cited with its source; see ",
                         html.A("Sources & definitions", href="/sources"),
+                        ". Data version ",
+                        html.Code(catalog.version, id="data-version"),
+                        " · ",
+                        html.A("JSON API", href="/api/v1/"),
+                        " · ",
+                        html.A("Data package", href="/download/datapackage.zip"),
                         ".",
                     ]
                 ),

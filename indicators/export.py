@@ -23,8 +23,9 @@ CSV_COLUMNS = (
     "source_url",
     "locator",
     "note",
+    "data_version",
 )
-"""Columns of every CSV download, in order."""
+"""Columns of every CSV download, in order; ``data_version`` says which edition of the data."""
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -42,6 +43,7 @@ def citable_rows(catalog: Catalog, observations: pd.DataFrame) -> pd.DataFrame:
     frame["source_publisher"] = frame["source_id"].map(lambda s: sources[s].publisher)
     frame["source_edition"] = frame["source_id"].map(lambda s: sources[s].edition)
     frame["source_url"] = frame["source_id"].map(lambda s: sources[s].url)
+    frame["data_version"] = catalog.version
     return frame.loc[:, list(CSV_COLUMNS)].reset_index(drop=True)
 
 

@@ -154,3 +154,17 @@ def test_checkboxes_for_other_sources_and_events_reach_the_url(catalog: Catalog)
     assert out["all_sources"] == ["all"] and out["events"] == ["on"]
     assert [t["name"] for t in out["figure"]["data"]][-1] == "China · other sources"
     assert len(out["events_list"]) == 1  # of the two fixture events, only 2018 is in 2017–2021
+
+
+def test_cite_this_view_names_sources_dashboard_version_and_date(catalog: Catalog) -> None:
+    import datetime as dt
+
+    out = update_view(
+        catalog, None, "?from=2018&to=2019", site="https://example.net/", today=dt.date(2026, 1, 2)
+    )
+    assert out["citation"] == (
+        "Widgets produced, levels, 2018–2019. Data: Test Statistics Office, Table W-1: Widgets "
+        "produced (Widget Yearbook 2020). Compiled in US–China S&T Indicators, data version "
+        f"{catalog.version}, https://example.net/?indicator=widgets&view=levels&scale=linear"
+        "&from=2018&to=2019&economies=USA,CHN (accessed 2026-01-02)."
+    )

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from flask.testing import FlaskClient
+from frictionless import validate
 
 from dashboard.factory import create_app
 from indicators import Catalog
 from indicators.export import CSV_COLUMNS, neutralise_formula, to_csv
+from indicators.package import read_package
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +93,30 @@ def test_unknown_page_is_a_404_that_still_renders_the_app(client: FlaskClient) -
     assert response.status_code == 404
     assert response.mimetype == "text/html"
     assert client.get("/sources").status_code == 200
+
+
+def test_every_csv_row_carries_the_data_version(client: FlaskClient, catalog: Catalog) -> None:
+    frame = read(client, "/download/widgets.csv")
+    assert set(frame["data_version"]) == {catalog.version}
+    assert client.get("/download/widgets.csv").headers["X-Data-Version"] == catalog.version
+
+
+def test_data_package_zip_holds_a_valid_package(
+    client: FlaskClient, tmp_path: Path, catalog: Catalog
+) -> None:
+    response = client.get("/download/datapackage.zip")
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+        assert "datapackage.json" in archive.namelist()
+        archive.extractall(tmp_path)
+    assert read_package(tmp_path).version == catalog.version
+    assert validate(str(tmp_path / "datapackage.json")).valid
+
+
+def test_citation_downloads(client: FlaskClient) -> None:
+    bib = client.get("/cite/widget_yearbook_2020.bib")
+    assert bib.mimetype == "application/x-bibtex"
+    assert bib.get_data(as_text=True).startswith("@misc{widget_yearbook_2020,")
+    csl = client.get("/cite/widget_yearbook_2020.json").get_json(force=True)
+    assert csl[0]["title"] == "Table W-1: Widgets produced"
+    assert client.get("/cite/nope.bib").status_code == 404
