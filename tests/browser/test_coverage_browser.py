@@ -64,3 +64,26 @@ def test_other_sources_checkbox_adds_thinner_labelled_series(page: Page, server:
     wait_for_query(page, "sources", "all")
     names = {trace["name"] for trace in traces(page)}
     assert {"US", "China", "US · other sources", "China · other sources"} <= names
+
+
+def test_cite_this_view_in_one_click(page: Page, server: str, catalog: Catalog) -> None:
+    open_chart(page, server + "/?indicator=rd_intensity&view=ratio")
+    expect(page.locator("#data-version")).to_have_text(catalog.version)
+    page.get_by_text("Cite this view").click()
+    citation = page.locator("#citation")
+    expect(citation).to_be_visible()
+    text = citation.inner_text()
+    assert text.startswith("R&D intensity")
+    assert f"data version {catalog.version}" in text
+    assert f"{server}/?indicator=rd_intensity&view=ratio" in text
+    assert "(accessed " in text
+    assert catalog.sources[catalog.indicators["rd_intensity"].main_source].title in text
+
+
+def test_sources_page_links_the_data_package_and_citations(page: Page, server: str) -> None:
+    page.goto(server + "/sources")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="the data package").click()
+    assert download.value.suggested_filename.startswith("us-china-st-indicators-")
+    bib = page.locator("#sources-page a[href$='.bib']").first
+    assert bib.get_attribute("href", timeout=5000).startswith("/cite/")  # type: ignore[union-attr]
