@@ -14,14 +14,12 @@ from pydantic import BaseModel, ValidationError
 
 from indicators.catalog import OBSERVATION_COLUMNS, Catalog
 from indicators.claims import CHECK_KINDS, Claim, referenced
+from indicators.columns import TABLE_COLUMNS, checked_frame
 from indicators.issues import DataValidationError, IssueLog
 from indicators.models import Economy, Event, Indicator, Observation, Source
 from indicators.read import RawRecord, read_csv_rows, read_yaml_list
 from indicators.types import MAX_YEAR, MIN_YEAR
 from indicators.version import data_version
-
-TABLE_COLUMNS = ("economy", "year", "value", "status", "source_id", "locator", "note")
-"""Columns of every ``tables/<indicator_id>.csv``, in this order."""
 
 DATA_DIR_ENV = "INDICATORS_DATA_DIR"
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -98,8 +96,10 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
 
     if issues:
         raise DataValidationError(issues, root)
-    observations = pd.DataFrame(
-        [row for rows in frames for row in rows], columns=list(OBSERVATION_COLUMNS)
+    observations = (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=list(OBSERVATION_COLUMNS))
     )
     observations = observations.astype({"year": "int64", "value": "float64"}).sort_values(
         ["indicator_id", "source_id", "economy", "year"], ignore_index=True
@@ -258,8 +258,12 @@ def _load_table(
     sources: dict[str, tuple[Source, RawRecord]],
     issues: IssueLog,
     references: References,
-) -> list[tuple[Any, ...]]:
-    """Validated rows of one indicator's table, as tuples in ``OBSERVATION_COLUMNS`` order."""
+) -> pd.DataFrame:
+    """Validated rows of one indicator's table, in ``OBSERVATION_COLUMNS`` order.
+
+    A large valid table is checked column-wise; anything else is read row by row, which
+    reports each problem where it stands (see ``indicators.columns``).
+    """
     rel = indicator.table
     path = root / rel
     if not path.is_file():
@@ -270,11 +274,38 @@ def _load_table(
             "missing_table",
             f"table '{rel}' does not exist",
         )
-        return []
+        return pd.DataFrame(columns=list(OBSERVATION_COLUMNS))
+    valid_sources = {key: source for key, (source, _) in sources.items()}
+    frame = checked_frame(path.read_bytes(), indicator, economies, valid_sources)
+    if frame is None:
+        rows = _checked_rows(path, rel, indicator, economies, sources, issues, references)
+        frame = pd.DataFrame(rows, columns=list(OBSERVATION_COLUMNS))
+    main_rows = int((frame["source_id"] == indicator.main_source).sum())
+    main_source_valid = indicator.main_source in sources
+    if len(frame) and main_rows == 0 and main_source_valid and not issues.about(rel):
+        issues.add(
+            "indicators.yaml",
+            indicator_record.line_of("main_source"),
+            "main_source",
+            "main_source_without_rows",
+            f"no row of '{rel}' comes from '{indicator.main_source}'",
+        )
+    return frame
+
+
+def _checked_rows(
+    path: Path,
+    rel: str,
+    indicator: Indicator,
+    economies: dict[str, tuple[Economy, RawRecord]],
+    sources: dict[str, tuple[Source, RawRecord]],
+    issues: IssueLog,
+    references: References,
+) -> list[tuple[Any, ...]]:
+    """The row-by-row path: every problem of every row, with its line and column."""
     rows: list[tuple[Any, ...]] = []
     seen: dict[tuple[str, int, str], int] = {}
     main_periods: dict[tuple[str, int], int] = {}
-    main_rows = 0
     for record in read_csv_rows(path, rel, TABLE_COLUMNS, issues):
         observation = _observation(indicator, record, rel, issues)
         if observation is None:
@@ -332,7 +363,6 @@ def _load_table(
                 ok = False
             main_periods.setdefault(period, record.line)
         if ok:
-            main_rows += observation.source_id == indicator.main_source
             rows.append(
                 (
                     indicator.id,
@@ -346,15 +376,6 @@ def _load_table(
                     observation.note,
                 )
             )
-    main_source_valid = indicator.main_source in sources
-    if rows and main_rows == 0 and main_source_valid and not issues.about(rel):
-        issues.add(
-            "indicators.yaml",
-            indicator_record.line_of("main_source"),
-            "main_source",
-            "main_source_without_rows",
-            f"no row of '{rel}' comes from '{indicator.main_source}'",
-        )
     return rows
 
 

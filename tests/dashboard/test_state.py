@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -79,13 +81,18 @@ def test_garbage_query_strings_never_raise(catalog: Catalog) -> None:
         assert state.indicator in catalog.indicators
 
 
-@given(st.text(max_size=80))
-def test_any_text_gives_a_valid_state(text: str) -> None:
+@cache
+def fixture_catalog() -> Catalog:
     from indicators import load_catalog
     from tests.conftest import VALID
 
-    state, _ = from_query(text, load_catalog(VALID))
-    allowed = choices(load_catalog(VALID), state.indicator)
+    return load_catalog(VALID)
+
+
+@given(st.text(max_size=80))
+def test_any_text_gives_a_valid_state(text: str) -> None:
+    state, _ = from_query(text, fixture_catalog())
+    allowed = choices(fixture_catalog(), state.indicator)
     assert allowed.years[0] <= state.years[0] <= state.years[1] <= allowed.years[-1]
     assert state.view in allowed.views
 

@@ -1,0 +1,97 @@
+"""The column-wise check accepts exactly what the row-by-row path accepts, with equal values."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicators import load_catalog
+from indicators.catalog import OBSERVATION_COLUMNS
+from indicators.columns import TABLE_COLUMNS, checked_frame
+from indicators.issues import IssueLog
+from indicators.load import REPO_DATA_DIR, References, _checked_rows, _load_models
+from indicators.models import Economy, Indicator, Source
+from tests.conftest import VALID
+
+
+def both_paths(data_dir: Path, indicator_id: str, data: bytes, tmp: Path):  # type: ignore[no-untyped-def]
+    """The column-wise result (or None) and the row-by-row rows and issues for one table."""
+    issues = IssueLog()
+    economies, codes = _load_models(data_dir, "economies.yaml", Economy, "code", issues)
+    sources, ids = _load_models(data_dir, "sources.yaml", Source, "id", issues)
+    indicators, _ = _load_models(data_dir, "indicators.yaml", Indicator, "id", issues)
+    indicator = indicators[indicator_id][0]
+    valid_sources = {key: source for key, (source, _) in sources.items()}
+    fast = checked_frame(data, indicator, economies, valid_sources)
+    path = tmp / "table.csv"
+    path.write_bytes(data)
+    slow_issues = IssueLog()
+    rows = _checked_rows(
+        path, "t.csv", indicator, economies, sources, slow_issues, References(codes, ids, None)
+    )
+    slow = pd.DataFrame(rows, columns=list(OBSERVATION_COLUMNS))
+    return fast, slow, slow_issues
+
+
+@pytest.mark.parametrize("data_dir", [VALID, REPO_DATA_DIR], ids=["fixture", "real"])
+def test_every_curated_table_takes_the_fast_path_with_equal_values(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    for indicator_id in load_catalog(data_dir).indicators:
+        data = (data_dir / "tables" / f"{indicator_id}.csv").read_bytes()
+        fast, slow, issues = both_paths(data_dir, indicator_id, data, tmp_path)
+        assert list(issues) == []
+        assert fast is not None, indicator_id
+        pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
+        assert (fast["value"].to_numpy() == slow["value"].to_numpy()).all()  # bit for bit
+
+
+def test_broken_fixtures_never_take_the_fast_path(tmp_path: Path) -> None:
+    invalid = Path(__file__).parent / "fixtures" / "invalid"
+    for case in sorted(invalid.iterdir()):
+        table = case / "tables" / "widgets.csv"
+        if not table.exists() or not (case / "indicators.yaml").exists():
+            continue
+        try:
+            fast, _, issues = both_paths(case, "widgets", table.read_bytes(), tmp_path)
+        except (KeyError, FileNotFoundError):
+            continue  # the fixture breaks a YAML file the loader reports on its own
+        if list(issues):
+            assert fast is None, case.name
+
+
+text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=12)
+row = st.tuples(
+    st.sampled_from(["USA", "CHN", "JPN", "XXX", "usa", ""]),
+    st.one_of(st.integers(2000, 2021).map(str), st.sampled_from(["20x1", "", "2030", "1.5"])),
+    st.one_of(
+        st.floats(-10, 1e6, allow_nan=False).map(repr),
+        st.sampled_from(["inf", "nan", "", "1,0", " 7 ", "1e3", "-0"]),
+    ),
+    st.sampled_from(["reported", "estimate", "projection", "guess"]),
+    st.sampled_from(["widget_yearbook_2020", "widget_press_2021", "nope"]),
+    text,
+    text,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(row, min_size=1, max_size=6), st.booleans())
+def test_random_tables_agree(rows: list[tuple[str, ...]], crlf: bool) -> None:
+    import tempfile
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n" if crlf else "\n").writerows([TABLE_COLUMNS, *rows])
+    data = buffer.getvalue().encode("utf-8")
+    with tempfile.TemporaryDirectory() as scratch:
+        fast, slow, issues = both_paths(VALID, "widgets", data, Path(scratch))
+    if fast is None:
+        return  # the row-by-row path decides, and reports what it finds
+    assert list(issues) == [], "the fast path accepted a table the careful path rejects"
+    pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
