@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from collections.abc import Mapping
 
 import annotated_types
@@ -26,10 +25,8 @@ from indicators.types import Period, Status
 
 TABLE_COLUMNS = ("economy", "year", "value", "status", "source_id", "locator", "note")
 
-# A quote that neither opens nor closes a field (x"y): the strict reader rejects it, pandas
-# would quietly keep the text, so such a table goes the row-by-row way.
-_STRAY_QUOTE = re.compile(rb'[^,\n\r"]"[^,\n\r"]')
-_QUOTE, _COMMA, _NEWLINE = ord('"'), ord(","), ord("\n")
+_QUOTE, _COMMA, _NEWLINE, _RETURN = ord('"'), ord(","), ord("\n"), ord("\r")
+_BOUNDARY = np.array([_QUOTE, _COMMA, _NEWLINE, _RETURN], dtype=np.uint8)
 _DTYPES: dict[str, str] = {
     "economy": "str",
     "year": "int64",
@@ -58,17 +55,31 @@ STATUSES = frozenset(status.value for status in Status)
 
 def _well_formed(data: bytes) -> bool:
     """Every record has exactly one field per column, and no quote is out of place."""
-    if _STRAY_QUOTE.search(data):
-        return False
     raw = np.frombuffer(data, dtype=np.uint8)
-    quotes = raw == _QUOTE
-    # Inside a quoted field the count of quotes seen so far is odd (doubled quotes keep parity).
-    inside = np.logical_xor.accumulate(quotes) ^ quotes
-    separators = np.flatnonzero((raw == _COMMA) & ~inside)
-    ends = np.flatnonzero((raw == _NEWLINE) & ~inside)
+    quotes = np.flatnonzero(raw == _QUOTE)
+    if len(quotes):
+        # A quote that neither opens nor closes a field (x"y) is rejected by the strict
+        # reader but kept quietly by pandas: such a table goes the row-by-row way.
+        before = raw[np.maximum(quotes - 1, 0)]
+        after = raw[np.minimum(quotes + 1, len(raw) - 1)]
+        inner = (quotes > 0) & (quotes < len(raw) - 1)
+        if (inner & ~np.isin(before, _BOUNDARY) & ~np.isin(after, _BOUNDARY)).any():
+            return False
+    if len(quotes) % 2:
+        return False  # a quoted field never closes
+    newlines = np.flatnonzero(raw == _NEWLINE)
+    commas = np.flatnonzero(raw == _COMMA)
+    # Quotes pair up: between quote 2k and quote 2k+1 lies quoted text (a doubled quote "" is
+    # an empty gap between two pairs). Newlines and commas there do not end anything.
+    opens, closes = quotes[0::2], quotes[1::2]
+    ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0] if len(quotes) else newlines
     if len(ends) == 0 or ends[-1] != len(raw) - 1:
         return False  # no final newline: leave the edge cases to the careful reader
-    per_record = np.diff(np.searchsorted(separators, ends), prepend=0)
+    per_record = np.diff(np.searchsorted(commas, ends), prepend=0)
+    if len(quotes):
+        quoted = np.searchsorted(commas, closes) - np.searchsorted(commas, opens)
+        record = np.searchsorted(ends, opens)
+        per_record = per_record - np.bincount(record, weights=quoted, minlength=len(ends))
     return bool((per_record == len(TABLE_COLUMNS) - 1).all())
 
 
@@ -94,41 +105,53 @@ def checked_frame(
     if tuple(frame.columns) != TABLE_COLUMNS or frame.empty:
         return None
     years, values = frame["year"].to_numpy(), frame["value"].to_numpy()
-    locators = frame["locator"].str.strip()
-    published = frame["source_id"].map(
-        {key: source.published_year for key, source in sources.items()}
-    )
+    # Codes into the known ids: -1 marks an unknown one. Work on integers from here on.
+    source_ids = list(sources)
+    economy_codes = pd.Index(list(economies)).get_indexer(pd.Index(frame["economy"]))
+    source_codes = pd.Index(source_ids).get_indexer(pd.Index(frame["source_id"]))
+    status_codes = pd.Index(sorted(STATUSES)).get_indexer(pd.Index(frame["status"]))
+    if (economy_codes < 0).any() or (source_codes < 0).any() or (status_codes < 0).any():
+        return None
     low, high = YEAR_BOUNDS
-    if not (
-        frame["economy"].isin(list(economies)).all()
-        and frame["source_id"].isin(list(sources)).all()
-        and frame["status"].isin(list(STATUSES)).all()
-        and bool(np.isfinite(values).all())
-        and bool(((years >= low) & (years <= high)).all())
-        and bool((locators != "").all())
-        and not (indicator.nonnegative and bool((values < 0).any()))
-        and not bool(((years > published) & (frame["status"] != "projection")).any())
-        and not frame.duplicated(["economy", "year", "source_id"]).any()
-        and not _main_series_overlaps(frame, indicator)
+    if not (np.isfinite(values).all() and ((years >= low) & (years <= high)).all()):
+        return None
+    if indicator.nonnegative and (values < 0).any():
+        return None
+    published = np.array([sources[key].published_year for key in source_ids])[source_codes]
+    projection = status_codes == sorted(STATUSES).index(Status.PROJECTION.value)
+    if ((years > published) & ~projection).any():
+        return None
+    span = int(high - low + 1)
+    key = (source_codes.astype(np.int64) * len(economies) + economy_codes) * span + (years - low)
+    if pd.Series(key).duplicated().any() or _main_series_overlaps(
+        source_codes, economy_codes * span + (years - low), source_ids, indicator
     ):
+        return None
+    # The model strips locators; a plain loop over the strings is the quickest way here.
+    locators = [text.strip() for text in frame["locator"].to_numpy(dtype=object)]
+    if not all(locators):
         return None
     frame["locator"] = locators
     frame["indicator_id"] = indicator.id
-    frame["period"] = _labels(frame["year"], indicator.period)
+    frame["period"] = _labels(years, indicator.period)
     checked: pd.DataFrame = frame.loc[:, list(OBSERVATION_COLUMNS)]
     return checked
 
 
-def _main_series_overlaps(frame: pd.DataFrame, indicator: Indicator) -> bool:
+def _main_series_overlaps(
+    source_codes: np.ndarray, periods: np.ndarray, source_ids: list[str], indicator: Indicator
+) -> bool:
+    """Whether two documents of a declared main series give the same economy and year."""
     if len(indicator.main_series) < 2:
         return False
-    main = frame[frame["source_id"].isin(list(indicator.main_series))]
-    return bool(main.duplicated(["economy", "year"]).any())
+    in_main = np.isin(
+        source_codes, [source_ids.index(s) for s in indicator.main_series if s in source_ids]
+    )
+    return bool(pd.Series(periods[in_main]).duplicated().any())
 
 
-def _labels(years: pd.Series, period: Period) -> pd.Series:
-    """``Period.label`` for a whole column."""
-    text = years.astype(str)
-    if period is Period.ACADEMIC_YEAR:
-        return text + "/" + ((years + 1) % 100).astype(str).str.zfill(2)
-    return text
+def _labels(years: np.ndarray, period: Period) -> np.ndarray:
+    """``Period.label`` for a whole column, computed once per distinct year."""
+    distinct, position = np.unique(years, return_inverse=True)
+    labels = np.array([period.label(int(year)) for year in distinct], dtype=object)
+    return labels[position]

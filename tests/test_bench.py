@@ -1,0 +1,47 @@
+"""The benchmark runs (tiny sizes; timings are the benchmark's business, not the tests')."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.scaling import measure, write_catalog
+from indicators import load_catalog
+from tests.support import REPO
+
+
+def test_synthetic_catalog_is_valid_and_has_unique_keys(tmp_path: Path) -> None:
+    catalog = load_catalog(write_catalog(tmp_path, 5000))
+    obs = catalog.observations
+    assert len(obs) == 5000
+    assert not obs.duplicated(["economy", "year", "source_id"]).any()
+
+
+def test_measure_reports_every_figure() -> None:
+    (row,) = measure((300,), repeats=1)
+    assert set(row) == {
+        "rows",
+        "load_s",
+        "read_csv_s",
+        "load_peak_mib",
+        "read_csv_peak_mib",
+        "ratio",
+    }
+    assert row["rows"] == 300 and row["load_s"] > 0 and row["ratio"] > 0
+
+
+def test_smoke_run_prints_a_table_and_writes_json(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "--smoke", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Data scaling" in result.stdout and "read_csv s" in result.stdout
+    assert [row["rows"] for row in json.loads(out.read_text())["scaling"]] == [100, 1000]
