@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
+from dash.exceptions import PreventUpdate
 from flask import request
 
 from dashboard import ids
 from dashboard.figures import events_in_view, trend_figure
-from dashboard.layout import economy_option, events_list, indicator_info, source_card
+from dashboard.layout import (
+    economy_option,
+    events_list,
+    indicator_info,
+    source_card,
+)
 from dashboard.state import (
     SCALES,
     VIEW_LABELS,
@@ -208,10 +215,7 @@ def render(
             )
         ],
         "caveats": [html.Li(caveat) for caveat in indicator.caveats],
-        "sources": [
-            source_card(catalog, source_id, _locators(catalog, state, source_id))
-            for source_id in catalog.source_ids(state.indicator)
-        ],
+        "sources": sources_panel(catalog, state.indicator),
         "rows": rows,
         "table_body": body(
             sort_rows(rows, sort.get("column", "series"), bool(sort.get("descending")))
@@ -235,14 +239,24 @@ def drawn_sources(plot: Plot, main_source: str) -> list[str]:
     return list(dict.fromkeys(drawn)) or [main_source]
 
 
-def _locators(catalog: Catalog, state: ViewState, source_id: str) -> list[str]:
+@cache
+def sources_panel(catalog: Catalog, indicator_id: str) -> list[html.Article]:
+    """The cards of an indicator's sources, built once per indicator (the table under the chart
+    gives each plotted value's locator)."""
     obs = catalog.observations
-    rows = obs[(obs["indicator_id"] == state.indicator) & (obs["source_id"] == source_id)]
+    rows = obs[obs["indicator_id"] == indicator_id]
     return [
-        f"{economy} {period}: {locator}"
-        for economy, period, locator in zip(
-            rows["economy"], rows["period"], rows["locator"], strict=True
+        source_card(
+            catalog,
+            source_id,
+            locators=[
+                f"{economy} {period}: {locator}"
+                for economy, period, locator in rows.loc[
+                    rows["source_id"] == source_id, ["economy", "period", "locator"]
+                ].to_numpy()
+            ],
         )
+        for source_id in catalog.source_ids(indicator_id)
     ]
 
 
@@ -302,7 +316,7 @@ def register(app: Dash, catalog: Catalog) -> None:
         Output(ids.CLAIMS_PAGE, "hidden"),
         Output(ids.NOT_FOUND, "hidden"),
         Input(ids.URL, "pathname"),
-    )(lambda pathname: tuple(route(pathname).values()))
+    )(lambda pathname: tuple(route(pathname if isinstance(pathname, str) else "/").values()))
 
     inputs = {
         "search": Input(ids.URL, "search"),
@@ -315,10 +329,14 @@ def register(app: Dash, catalog: Catalog) -> None:
         "all_sources": Input(ids.ALL_SOURCES, "value"),
         "events": Input(ids.EVENTS, "value"),
         "sort": State(ids.TABLE_SORT, "data"),
+        "pathname": State(ids.URL, "pathname"),
     }
     control_names = {dep.component_id: name for name, dep in inputs.items() if name in CONTROLS}
 
-    def on_change(**values: Any) -> dict[str, Any]:
+    def on_change(pathname: Any, **values: Any) -> dict[str, Any]:
+        if route(pathname if isinstance(pathname, str) else "/")["explorer"]:
+            # Another page is shown: leave the chart, and the address bar, as they are.
+            raise PreventUpdate
         return update_view(
             catalog, control_names.get(ctx.triggered_id), **values, site=request.host_url
         )

@@ -7,9 +7,10 @@ from typing import Any, cast
 
 from dash import Dash
 from flask import Flask, Response, request
+from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
-from dashboard import api, callbacks, downloads, layout
+from dashboard import api, callbacks, downloads, layout, memo
 from indicators import Catalog
 
 TITLE = "US–China S&T Indicators"
@@ -19,6 +20,19 @@ def create_server() -> Flask:
     """The Flask server, configured before Dash wraps it."""
     server = Flask(__name__)
     server.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # no callback body needs more
+    # Compress responses (scripts, layout, callback answers) for the browsers that accept it;
+    # configured here, before Dash wraps the server, so Dash's own routes are covered.
+    memo.install(server)  # before compression: see dashboard.memo
+    server.config["COMPRESS_MIMETYPES"] = [
+        "text/html",
+        "text/css",
+        "text/csv",
+        "text/plain",
+        "application/javascript",
+        "text/javascript",
+        "application/json",
+    ]
+    Compress(server)
 
     @server.errorhandler(HTTPException)
     def plain_error(error: HTTPException) -> Response:
@@ -54,7 +68,8 @@ def create_app(catalog: Catalog) -> Dash:
             },
         ],
     )
-    app.layout = layout.shell(catalog)
+    # The default view, computed once: the page arrives with its chart already drawn.
+    app.layout = layout.shell(catalog, callbacks.update_view(catalog, None, ""))
     callbacks.register(app, catalog)
 
     @server.after_request

@@ -6,6 +6,7 @@ always exist and the first chart needs no extra round trip.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 from dash import dcc, html
@@ -94,7 +95,7 @@ def _download(label: str, link_id: str, href: str = "") -> html.A:
     return html.A(label, id=link_id, className="button", href=href, download="")
 
 
-def explorer(catalog: Catalog) -> html.Section:
+def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
     """The chart page: controls, chart, sentence, key figures, table and sources."""
     state = default_state(catalog)
     controls = html.Div(
@@ -198,13 +199,14 @@ def explorer(catalog: Catalog) -> html.Section:
     )
     chart = html.Div(
         [
-            html.P(id=ids.SENTENCE, className="sentence", **aria(live="polite")),
+            html.P(first["sentence"], id=ids.SENTENCE, className="sentence", **aria(live="polite")),
             html.Figure(
                 dcc.Graph(
                     id=ids.CHART,
                     config=cast(Any, GRAPH_CONFIG),
                     className="chart",
-                    figure={"data": [], "layout": {"template": None}},
+                    # The first view is drawn into the page, so the chart needs no round trip.
+                    figure=first["figure"],
                 ),
                 **aria(describedby=ids.SENTENCE),
             ),
@@ -230,13 +232,28 @@ def explorer(catalog: Catalog) -> html.Section:
                 ],
                 className="cite",
             ),
-            html.Section([html.H2("Caveats"), html.Ul(id=ids.CAVEATS)], className="caveats"),
             html.Section(
-                [html.H2("Key figures"), html.Dl(id=ids.KEY_FIGURES, className="key-figures")]
+                [html.H2("Caveats"), html.Ul(first["caveats"], id=ids.CAVEATS)], className="caveats"
             ),
-            html.Section([html.H2("Sources for this indicator"), html.Div(id=ids.SOURCES_PANEL)]),
-            html.Section([html.H2("Data"), html.Div(table(DEFAULT_SORT), className="scroll")]),
-            dcc.Store(id=ids.TABLE_ROWS, data=[]),
+            html.Section(
+                [
+                    html.H2("Key figures"),
+                    html.Dl(first["key_figures"], id=ids.KEY_FIGURES, className="key-figures"),
+                ]
+            ),
+            html.Section(
+                [
+                    html.H2("Sources for this indicator"),
+                    html.Div(first["sources"], id=ids.SOURCES_PANEL),
+                ]
+            ),
+            html.Section(
+                [
+                    html.H2("Data"),
+                    html.Div(table(DEFAULT_SORT, first["table_body"]), className="scroll"),
+                ]
+            ),
+            dcc.Store(id=ids.TABLE_ROWS, data=first["rows"]),
             dcc.Store(id=ids.TABLE_SORT, data=DEFAULT_SORT),
         ],
         className="chart-column",
@@ -273,7 +290,9 @@ def sources_page(catalog: Catalog) -> html.Section:
         )
         for indicator in catalog.indicators.values()
     ]
-    sources = [source_card(catalog, source_id) for source_id in sorted(catalog.sources)]
+    sources = [
+        source_card(catalog, source_id, anchor=True) for source_id in sorted(catalog.sources)
+    ]
     return html.Section(
         [
             html.H1("Sources and definitions"),
@@ -299,12 +318,14 @@ def sources_page(catalog: Catalog) -> html.Section:
 
 
 def source_card(
-    catalog: Catalog, source_id: str, locators: list[str] | None = None
+    catalog: Catalog, source_id: str, *, anchor: bool = False, locators: list[str] | None = None
 ) -> html.Article:
-    """A source with its publisher, title, edition, link and terms (and locators, when given)."""
+    """A source with its publisher, title, edition, link and terms; ``anchor`` gives it the id
+    that links point at (only the sources page's cards have one: ids are unique per page)."""
     source = catalog.sources[source_id]
+    heading: dict[str, Any] = {"id": f"source-{source.id}"} if anchor else {}
     details: list[Any] = [
-        html.H3(source.citation, id=f"source-{source.id}"),
+        html.H3(source.citation, **heading),
         html.Dl(
             [
                 html.Dt("Publisher"),
@@ -352,11 +373,12 @@ def source_card(
     if source.notes:
         details.append(html.Details([html.Summary("Notes"), html.P(source.notes)]))
     if locators:
+        # One text block, not one element per value: an indicator can have hundreds.
         details.append(
             html.Details(
                 [
                     html.Summary(f"Where the values stand ({len(locators)})"),
-                    html.Ul([html.Li(text) for text in locators]),
+                    html.Pre("\n".join(locators), className="locators"),
                 ]
             )
         )
@@ -397,7 +419,7 @@ def not_found() -> html.Section:
     )
 
 
-def shell(catalog: Catalog) -> html.Div:
+def shell(catalog: Catalog, first: Mapping[str, Any]) -> html.Div:
     """The whole page: header, notice, both pages, footer."""
     return html.Div(
         [
@@ -420,7 +442,7 @@ def shell(catalog: Catalog) -> html.Div:
             html.Main(
                 [
                     html.Div(id=ids.NOTICE, className="notice", role="status"),
-                    explorer(catalog),
+                    explorer(catalog, first),
                     sources_page(catalog),
                     claims_page(catalog),
                     not_found(),

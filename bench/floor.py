@@ -1,0 +1,54 @@
+"""The floor: the cheapest thing Dash can do, measured the same way as the dashboard.
+
+One dropdown of 10 indicators and one graph; the callback returns a figure dict of two
+25-point line series built at start-up; plotly.js's partial "basic" bundle (the same file the
+dashboard ships); compression on. Serve it with ``gunicorn bench.floor:server``.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any, cast
+
+from dash import Dash, Input, Output, dcc, html
+from flask import Flask
+from flask_compress import Compress
+
+VENDOR = Path(__file__).resolve().parent.parent / "dashboard" / "assets" / "vendor"
+OPTIONS = [f"indicator_{number}" for number in range(10)]
+FIGURES: dict[str, dict[str, Any]] = {
+    name: {
+        "data": [
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "name": economy,
+                "x": list(range(2000, 2025)),
+                "y": [
+                    100 + offset * 10 + year * (3 + number) + 5 * math.sin(year)
+                    for year in range(25)
+                ],
+            }
+            for offset, economy in enumerate(("US", "China"))
+        ],
+        "layout": {"title": {"text": name}},
+    }
+    for number, name in enumerate(OPTIONS)
+}
+
+server = Flask(__name__)
+Compress(server)
+app = Dash(__name__, server=cast(Any, server), assets_folder=str(VENDOR), update_title="")
+app.layout = html.Div(
+    [
+        dcc.Dropdown(id="indicator", options=OPTIONS, value=OPTIONS[0], clearable=False),
+        dcc.Graph(id="chart"),
+    ]
+)
+
+
+@app.callback(Output("chart", "figure"), Input("indicator", "value"))
+def show(name: str) -> dict[str, Any]:
+    """The prebuilt figure of an indicator."""
+    return FIGURES.get(name, FIGURES[OPTIONS[0]])

@@ -1,0 +1,219 @@
+"""Serving measurements, taken the same way for the dashboard and the floor app.
+
+Everything runs on loopback: gunicorn (2 sync workers, ``--preload``) on a free port, headless
+Chromium (Debian's) through Playwright, and ``wrk`` for throughput. Request loops are bounded.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, sync_playwright
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+CALLBACK = "/_dash-update-component"
+FIRST_TRACE = ".js-plotly-plot .scatterlayer .trace"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=15)
+
+
+def _gunicorn(target: str, port: int, log: Any) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "2",
+            "--preload",
+            "--bind",
+            f"127.0.0.1:{port}",
+            target,
+        ],
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "INDICATORS_DATA_DIR": str(REPO / "data")},
+    )
+
+
+def _first_ok(port: int, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the server exited before answering")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            try:
+                connection.request("GET", "/")
+                if connection.getresponse().status == 200:
+                    return
+            finally:
+                connection.close()
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise RuntimeError("the server did not answer in time")
+
+
+@contextmanager
+def serving(target: str) -> Iterator[str]:
+    """A running gunicorn for ``target``; yields its base URL."""
+    port = free_port()
+    with tempfile.TemporaryFile() as log:
+        process = _gunicorn(target, port, log)
+        try:
+            _first_ok(port, process)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            _stop(process)
+
+
+def cold_start(target: str, runs: int) -> float:
+    """Median seconds from process start to the first 200 on ``/`` (data loaded and checked)."""
+    times = []
+    for _ in range(runs):
+        port = free_port()
+        with tempfile.TemporaryFile() as log:
+            start = time.perf_counter()
+            process = _gunicorn(target, port, log)
+            try:
+                _first_ok(port, process)
+                times.append(time.perf_counter() - start)
+            finally:
+                _stop(process)
+    return statistics.median(times)
+
+
+def browse(base: str, interactions: dict[str, Callable[[Page], None]], runs: int) -> dict[str, Any]:
+    """First-visit bytes, time to first chart (median of ``runs``) and the callback bodies the
+    browser sends for each interaction."""
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium package")
+    firsts: list[float] = []
+    wire = raw = 0
+    bodies: dict[str, str] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for run in range(runs):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            encoded: dict[str, float] = {}
+            decoded: dict[str, float] = {}
+            cdp.on(
+                "Network.loadingFinished",
+                lambda e, store=encoded: store.__setitem__(e["requestId"], e["encodedDataLength"]),
+            )
+            cdp.on(
+                "Network.dataReceived",
+                lambda e, store=decoded: store.__setitem__(
+                    e["requestId"], store.get(e["requestId"], 0) + e["dataLength"]
+                ),
+            )
+            page.goto(base + "/", wait_until="commit")
+            page.wait_for_selector(FIRST_TRACE, timeout=60_000)
+            firsts.append(page.evaluate("() => performance.now()") / 1000)
+            if run == 0:
+                wire, raw = int(sum(encoded.values())), int(sum(decoded.values()))
+                for name, act in interactions.items():
+                    with page.expect_request(lambda r: CALLBACK in r.url) as request:
+                        act(page)
+                    bodies[name] = request.value.post_data or ""
+                    page.wait_for_timeout(300)
+            context.close()
+        browser.close()
+    return {
+        "wire_bytes": wire,
+        "raw_bytes": raw,
+        "first_chart_s": statistics.median(firsts),
+        "bodies": bodies,
+    }
+
+
+def latency(base: str, body: str, requests: int) -> dict[str, float]:
+    """Median and p95 seconds of ``requests`` sequential callback calls on one connection."""
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    headers = {"Content-Type": "application/json", "Accept-Encoding": "gzip"}
+    samples = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        connection.request("POST", CALLBACK, body=body, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        samples.append(time.perf_counter() - start)
+        if response.status != 200:
+            raise RuntimeError(f"callback answered {response.status}")
+    samples.sort()
+    return {
+        "median_s": statistics.median(samples),
+        "p95_s": samples[int(0.95 * (len(samples) - 1))],
+    }
+
+
+_WRK_SCRIPT = """
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept-Encoding"] = "gzip"
+wrk.body = io.open(os.getenv("BENCH_BODY")):read("*a")
+done = function(summary, latency, requests)
+  io.write(string.format('{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f, ' ..
+    '"errors": %d}\\n', summary.requests, summary.duration / 1e6,
+    latency:percentile(50) / 1e6, latency:percentile(95) / 1e6, latency:percentile(99) / 1e6,
+    summary.errors.connect + summary.errors.read + summary.errors.write +
+    summary.errors.status + summary.errors.timeout))
+end
+"""
+
+
+def throughput(base: str, body: str, seconds: int, connections: int) -> dict[str, float]:
+    """``wrk`` against the callback: requests/s, latency percentiles and errors."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise RuntimeError("wrk is missing: install Debian's wrk package")
+    with tempfile.TemporaryDirectory() as scratch:
+        script, payload = Path(scratch) / "post.lua", Path(scratch) / "body.json"
+        script.write_text(_WRK_SCRIPT)
+        payload.write_text(body)
+        output = subprocess.run(
+            [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), base + CALLBACK],
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+            check=True,
+            env={**os.environ, "BENCH_BODY": str(payload)},
+        ).stdout
+    result: dict[str, float] = json.loads(output.strip().splitlines()[-1])
+    result["requests_per_s"] = result["requests"] / result["seconds"]
+    return result

@@ -1,0 +1,69 @@
+"""A memo of callback answers: the same request body gets the same bytes, without recomputing.
+
+The explorer's callbacks are pure functions of their inputs over an immutable catalog, so an
+answer can be reused for an identical request. Each worker keeps its own bounded LRU (no shared
+state: workers and hosts still scale out freely). The key also holds the host (answers cite the
+page's URL) and today's date (answers cite an access date); answers are stored compressed when the
+client accepted compression, so a hit costs a dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import OrderedDict
+
+from flask import Flask, Response, g, request
+
+CALLBACK_PATH = "/_dash-update-component"
+ENTRIES = 512
+LARGEST = 2 * 1024 * 1024  # answers above this are not kept
+_KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Vary")
+
+
+def install(server: Flask) -> None:
+    """Register the memo on ``server``; call it before compression is configured, so that its
+    ``after_request`` runs after compression and keeps the compressed bytes."""
+    answers: OrderedDict[str, tuple[bytes, dict[str, str]]] = OrderedDict()
+
+    def key() -> str:
+        digest = hashlib.sha256(request.get_data())
+        for part in (
+            request.host,
+            request.headers.get("Accept-Encoding", ""),
+            dt.date.today().isoformat(),
+        ):
+            digest.update(b"\0" + part.encode())
+        return digest.hexdigest()
+
+    @server.before_request
+    def reuse() -> Response | None:
+        if request.path != CALLBACK_PATH or request.method != "POST":
+            return None
+        g.memo_key = key()
+        found = answers.get(g.memo_key)
+        if found is None:
+            return None
+        answers.move_to_end(g.memo_key)
+        g.memo_hit = True
+        body, headers = found
+        return Response(body, status=200, headers={**headers, "X-Answer-Reused": "1"})
+
+    @server.after_request
+    def keep(response: Response) -> Response:
+        memo_key = g.get("memo_key")
+        if memo_key is None or g.get("memo_hit") or response.status_code != 200:
+            return response
+        if (
+            response.direct_passthrough
+            or response.content_length is None
+            or response.content_length > LARGEST
+        ):
+            return response
+        headers = {
+            name: response.headers[name] for name in _KEPT_HEADERS if name in response.headers
+        }
+        answers[memo_key] = (response.get_data(), headers)
+        if len(answers) > ENTRIES:
+            answers.popitem(last=False)
+        return response
