@@ -3,11 +3,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
+WRK ?= /usr/bin/wrk
 HOST ?= 127.0.0.1
 PORT ?= 8050
 WORKERS ?= 2
 
-.PHONY: run serve validate test lint typecheck unit browser setup clean
+.PHONY: run serve validate test lint typecheck unit browser bench setup clean
 
 # (Re)install when pyproject.toml changes; a fresh clone gets a fresh virtual environment.
 $(STAMP): pyproject.toml
@@ -35,6 +36,15 @@ $(CHROMIUM):
 
 browser: $(CHROMIUM)
 
+# The load generator the benchmark uses (Debian's wrk).
+$(WRK):
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends wrk
+
+# Dashboard against a bare-Dash floor app, and data scaling; prints a table, writes JSON.
+bench: $(STAMP) browser $(WRK)
+	$(PY) -m bench
+
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -42,7 +52,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-unit: $(STAMP) browser
+unit: $(STAMP) browser $(WRK)
 	$(PY) -m pytest
 
 test: lint typecheck unit

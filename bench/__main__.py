@@ -137,6 +137,13 @@ def main() -> int:
             print(f"{label:<40} {mine:>10.2f} {theirs:>10.2f} {ratio:>6.2f} {target:>7}{mark}")
             if not met:
                 failures.append(label)
+        firsts = ", ".join(
+            f"{name} {values['first_s'] * 1e3:.1f}" for name, values in ours["latency"].items()
+        )
+        print(
+            f"first, computed answer, ms: dashboard {firsts}; "
+            f"floor {floor['latency']['indicator']['first_s'] * 1e3:.1f}"
+        )
         print(
             f"throughput errors: dashboard {ours['throughput']['errors']}, "
             f"floor {floor['throughput']['errors']}; p50/p95/p99 ms dashboard "

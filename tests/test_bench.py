@@ -1,4 +1,7 @@
-"""The benchmark runs (tiny sizes; timings are the benchmark's business, not the tests')."""
+"""The benchmark runs (tiny sizes; timings are the benchmark's business, not the tests').
+
+The smoke run serves both apps with gunicorn, drives Chromium and runs wrk for 2 seconds.
+"""
 
 from __future__ import annotations
 
@@ -43,5 +46,16 @@ def test_smoke_run_prints_a_table_and_writes_json(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "Data scaling" in result.stdout and "read_csv s" in result.stdout
-    assert [row["rows"] for row in json.loads(out.read_text())["scaling"]] == [100, 1000]
+    for heading in (
+        "dashboard",
+        "floor",
+        "cold start, s",
+        "first chart, s",
+        "throughput, requests/s",
+        "read_csv s",
+    ):
+        assert heading in result.stdout
+    report = json.loads(out.read_text())
+    assert [row["rows"] for row in report["scaling"]] == [100, 1000]
+    assert {row["figure"] for row in report["ratios"]} >= {"cold start, s", "first chart, s"}
+    assert report["dashboard"]["throughput"]["errors"] == 0
