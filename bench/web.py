@@ -46,19 +46,26 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=15)
 
 
+def gunicorn_command(target: str, port: int) -> list[str]:
+    """The production command (see README): 2 sync workers, the app loaded before forking."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--workers",
+        "2",
+        "--preload",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--graceful-timeout",
+        "3",
+        target,
+    ]
+
+
 def _gunicorn(target: str, port: int, log: Any) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--workers",
-            "2",
-            "--preload",
-            "--bind",
-            f"127.0.0.1:{port}",
-            target,
-        ],
+        gunicorn_command(target, port),
         cwd=REPO,
         stdout=log,
         stderr=subprocess.STDOUT,

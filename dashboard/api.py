@@ -12,7 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, request
 
 from dashboard.openapi import openapi_document
-from dashboard.selection import BadRequest, rows_for
+from dashboard.selection import requested_rows
 from indicators import Catalog, Indicator, Source
 from indicators.cite import bibtex, csl_json
 from indicators.claims import CheckResult, evaluate_all
@@ -98,12 +98,7 @@ def blueprint(catalog: Catalog) -> Blueprint:
 
     @api.get("/indicators/<indicator_id>/observations")
     def observations(indicator_id: str) -> Response:
-        if indicator_id not in catalog.indicators:
-            abort(404, f"No indicator '{indicator_id}'.")
-        try:
-            rows = rows_for(catalog, indicator_id, request.args)
-        except BadRequest as error:
-            abort(400, str(error))
+        rows = requested_rows(catalog, indicator_id, request.args)
         records = rows.drop(columns=["indicator_id"]).to_dict("records")
         return reply(
             {

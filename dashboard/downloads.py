@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, abort, request
 
-from dashboard.selection import BadRequest, rows_for
+from dashboard.selection import requested_rows
 from indicators import Catalog
 from indicators.cite import bibtex, csl_json
 from indicators.export import citable_rows, to_csv
@@ -66,12 +66,7 @@ def blueprint(catalog: Catalog) -> Blueprint:
 
     @routes.get("/download/<indicator_id>.csv")
     def indicator(indicator_id: str) -> Response:
-        if indicator_id not in catalog.indicators:
-            abort(404, f"No indicator '{indicator_id}'.")
-        try:
-            rows = rows_for(catalog, indicator_id, request.args)
-        except BadRequest as error:
-            abort(400, str(error))
+        rows = requested_rows(catalog, indicator_id, request.args)
         return _csv(to_csv(citable_rows(catalog, rows)), f"{indicator_id}.csv", catalog.version)
 
     return routes

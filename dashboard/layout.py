@@ -359,17 +359,6 @@ def source_card(
             className="cite-links",
         )
     )
-    details.append(
-        html.P(
-            [
-                "Cite: ",
-                html.A("BibTeX", href=f"/cite/{source.id}.bib"),
-                " · ",
-                html.A("CSL-JSON", href=f"/cite/{source.id}.json"),
-            ],
-            className="cite-links",
-        )
-    )
     if source.notes:
         details.append(html.Details([html.Summary("Notes"), html.P(source.notes)]))
     if locators:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pandas as pd
+from flask import abort
 
 from indicators import Catalog
 from indicators.types import MAX_YEAR, MIN_YEAR
@@ -17,6 +18,16 @@ from indicators.types import MAX_YEAR, MIN_YEAR
 
 class BadRequest(ValueError):
     """A request parameter that cannot be used."""
+
+
+def requested_rows(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> pd.DataFrame:
+    """``rows_for`` for a web request: a 404 for an unknown indicator, a 400 for a bad value."""
+    if indicator_id not in catalog.indicators:
+        abort(404, f"No indicator '{indicator_id}'.")
+    try:
+        return rows_for(catalog, indicator_id, args)
+    except BadRequest as error:
+        abort(400, str(error))
 
 
 def rows_for(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> pd.DataFrame:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
+from bench.web import gunicorn_command
 from tests.support import REPO, free_port, wait_until_serving
 
 
@@ -17,17 +17,7 @@ def test_gunicorn_serves_the_wsgi_entry(tmp_path: Path) -> None:
     log = tmp_path / "gunicorn.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--workers",
-                "2",
-                "--preload",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "dashboard.app:server",
-            ],
+            gunicorn_command("dashboard.app:server", port),
             cwd=REPO,
             stdout=out,
             stderr=subprocess.STDOUT,
