@@ -52,7 +52,7 @@ CONTROLS = (
 )
 
 
-PAGES = {"/": "explorer", "/sources": "sources", "/claims": "claims"}
+PAGES = {"/": "explorer"}  # /sources and /claims are plain HTML: dashboard.static_pages
 
 
 def route(pathname: str | None) -> dict[str, bool]:
@@ -312,8 +312,6 @@ def register(app: Dash, catalog: Catalog) -> None:
     """Attach the callbacks to ``app`` with ``catalog`` bound."""
     app.callback(
         Output(ids.EXPLORER, "hidden"),
-        Output(ids.SOURCES_PAGE, "hidden"),
-        Output(ids.CLAIMS_PAGE, "hidden"),
         Output(ids.NOT_FOUND, "hidden"),
         Input(ids.URL, "pathname"),
     )(lambda pathname: tuple(route(pathname if isinstance(pathname, str) else "/").values()))

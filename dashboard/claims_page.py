@@ -163,5 +163,4 @@ def claims_page(catalog: Catalog) -> html.Section:
         ],
         id=ids.CLAIMS_PAGE,
         className="page",
-        hidden=True,
     )

@@ -10,7 +10,7 @@ from flask import Flask, Response, request
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
-from dashboard import api, callbacks, downloads, layout, memo
+from dashboard import api, callbacks, downloads, layout, memo, static_pages
 from indicators import Catalog
 
 TITLE = "US–China S&T Indicators"
@@ -54,6 +54,7 @@ def create_app(catalog: Catalog) -> Dash:
     server = create_server()
     server.register_blueprint(downloads.blueprint(catalog))
     server.register_blueprint(api.blueprint(catalog))
+    server.register_blueprint(static_pages.blueprint(catalog))
     app = Dash(
         __name__,
         server=cast(Any, server),  # Dash's annotation omits Flask instances

@@ -12,7 +12,6 @@ from typing import Any, cast
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.claims_page import claims_page
 from dashboard.state import SCALES, VIEW_LABELS, VIEWS, default_state
 from dashboard.tables import DEFAULT_SORT, table
 from dashboard.theme import economy_colour
@@ -313,7 +312,6 @@ def sources_page(catalog: Catalog) -> html.Section:
         ],
         id=ids.SOURCES_PAGE,
         className="page",
-        hidden=True,
     )
 
 
@@ -408,50 +406,59 @@ def not_found() -> html.Section:
     )
 
 
+def header() -> html.Header:
+    """Site name and navigation, on every page."""
+    return html.Header(
+        [
+            html.A("US–China S&T Indicators", href="/", className="brand"),
+            html.Nav(
+                [
+                    html.A("Chart", href="/"),
+                    html.A("Claims checked", href="/claims"),
+                    html.A("Sources & definitions", href="/sources"),
+                ],
+                **aria(label="Main"),
+            ),
+        ],
+        className="site-header",
+    )
+
+
+def footer(catalog: Catalog) -> html.Footer:
+    """Data version and the ways to take the data away, on every page."""
+    return html.Footer(
+        html.P(
+            [
+                "Open data and code. Every value is cited with its source; see ",
+                html.A("Sources & definitions", href="/sources"),
+                ". Data version ",
+                html.Code(catalog.version, id="data-version"),
+                " · ",
+                html.A("JSON API", href="/api/v1/"),
+                " · ",
+                html.A("Data package", href="/download/datapackage.zip"),
+                ".",
+            ]
+        ),
+        className="site-footer",
+    )
+
+
 def shell(catalog: Catalog, first: Mapping[str, Any]) -> html.Div:
-    """The whole page: header, notice, both pages, footer."""
+    """The chart page: header, notice, the explorer (or "not found"), footer. The sources and
+    claims pages are plain HTML (``dashboard.static_pages``)."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
             html.A("Skip to the chart", href="#" + ids.CHART, className="skip-link"),
-            html.Header(
-                [
-                    html.A("US–China S&T Indicators", href="/", className="brand"),
-                    html.Nav(
-                        [
-                            html.A("Chart", href="/"),
-                            html.A("Claims checked", href="/claims"),
-                            html.A("Sources & definitions", href="/sources"),
-                        ],
-                        **aria(label="Main"),
-                    ),
-                ],
-                className="site-header",
-            ),
+            header(),
             html.Main(
                 [
                     html.Div(id=ids.NOTICE, className="notice", role="status"),
                     explorer(catalog, first),
-                    sources_page(catalog),
-                    claims_page(catalog),
                     not_found(),
                 ]
             ),
-            html.Footer(
-                html.P(
-                    [
-                        "Open data and code. Every value is cited with its source; see ",
-                        html.A("Sources & definitions", href="/sources"),
-                        ". Data version ",
-                        html.Code(catalog.version, id="data-version"),
-                        " · ",
-                        html.A("JSON API", href="/api/v1/"),
-                        " · ",
-                        html.A("Data package", href="/download/datapackage.zip"),
-                        ".",
-                    ]
-                ),
-                className="site-footer",
-            ),
+            footer(catalog),
         ]
     )

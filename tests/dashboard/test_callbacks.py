@@ -105,20 +105,9 @@ def test_unticking_every_economy_shows_an_empty_chart(catalog: Catalog) -> None:
 
 
 def test_routes() -> None:
-    assert route("/") == {"explorer": False, "sources": True, "claims": True, "not_found": True}
-    assert route("/sources/") == {
-        "explorer": True,
-        "sources": False,
-        "claims": True,
-        "not_found": True,
-    }
-    assert route("/claims")["claims"] is False
-    assert route("/admin") == {
-        "explorer": True,
-        "sources": True,
-        "claims": True,
-        "not_found": False,
-    }
+    assert route("/") == {"explorer": False, "not_found": True}
+    assert route("") == {"explorer": False, "not_found": True}
+    assert route("/admin") == {"explorer": True, "not_found": False}
     assert route(None)["explorer"] is False
 
 

@@ -120,3 +120,16 @@ def test_citation_downloads(client: FlaskClient) -> None:
     csl = client.get("/cite/widget_yearbook_2020.json").get_json(force=True)
     assert csl[0]["title"] == "Table W-1: Widgets produced"
     assert client.get("/cite/nope.bib").status_code == 404
+
+
+def test_sources_and_claims_are_plain_html(client: FlaskClient, catalog: Catalog) -> None:
+    sources = client.get("/sources")
+    assert sources.status_code == 200 and sources.mimetype == "text/html"
+    text = sources.get_data(as_text=True)
+    assert text.startswith("<!DOCTYPE html>")
+    assert 'id="sources-page"' in text and "/download/datapackage.zip" in text
+    for source_id in catalog.sources:
+        assert f'id="source-{source_id}"' in text
+    claims = client.get("/claims").get_data(as_text=True)
+    assert 'id="claims-page"' in claims and "claim-card-widgets_ratio" in claims
+    assert "<script" not in text + claims  # text and links only

@@ -1,0 +1,90 @@
+"""The sources and claims pages as plain server-rendered HTML.
+
+They only show text and links, so they need no React: rendering the same component trees to
+HTML keeps them out of the chart page's layout (which makes the chart's first visit lighter) and
+builds them on first request instead of at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from html import escape
+from typing import Any
+
+from dash.development.base_component import Component
+from flask import Blueprint, Response
+
+from dashboard.claims_page import claims_page
+from dashboard.layout import footer, header, sources_page
+from indicators import Catalog
+
+# Dash property names that differ from HTML attribute names.
+_ATTRIBUTES = {"className": "class", "htmlFor": "for"}
+_VOID = {"br", "hr", "img", "input", "meta", "link"}
+
+
+def to_html(node: Any) -> str:
+    """HTML text of a tree of ``dash.html`` components (text children are escaped)."""
+    if node is None:
+        return ""
+    if isinstance(node, str | int | float):
+        return escape(str(node))
+    if isinstance(node, list | tuple):
+        return "".join(to_html(child) for child in node)
+    if not isinstance(node, Component):
+        raise TypeError(f"cannot render {type(node).__name__} as HTML")
+    tag = type(node).__name__.lower()
+    attributes = []
+    props: dict[str, Any] = node.to_plotly_json()["props"]  # type: ignore[no-untyped-call]
+    for name, value in props.items():
+        if name == "children" or value is None or value is False:
+            continue
+        attribute = _ATTRIBUTES.get(name, name)
+        if value is True:
+            attributes.append(f" {attribute}")
+        else:
+            attributes.append(f' {attribute}="{escape(str(value), quote=True)}"')
+    opening = f"<{tag}{''.join(attributes)}>"
+    if tag in _VOID:
+        return opening
+    return f"{opening}{to_html(getattr(node, 'children', None))}</{tag}>"
+
+
+def document(catalog: Catalog, title: str, body: Component) -> str:
+    """A whole page: the dashboard's header, stylesheet and footer around ``body``."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)} · US–China S&amp;T Indicators</title>"
+        '<link rel="icon" href="/_favicon.ico">'
+        '<link rel="stylesheet" href="/assets/style.css"></head><body>'
+        f"{to_html(header())}<main>{to_html(body)}</main>{to_html(footer(catalog))}"
+        "</body></html>\n"
+    )
+
+
+def blueprint(catalog: Catalog) -> Blueprint:
+    """``/sources`` and ``/claims``, each rendered once, on its first request."""
+    pages = Blueprint("pages", __name__)
+
+    @cache
+    def page(name: str) -> str:
+        builders: dict[str, tuple[str, Callable[[Catalog], Component]]] = {
+            "sources": ("Sources and definitions", sources_page),
+            "claims": ("The reports' claims, checked", claims_page),
+        }
+        title, build = builders[name]
+        return document(catalog, title, build(catalog))
+
+    @pages.get("/sources")
+    @pages.get("/sources/")
+    def sources() -> Response:
+        return Response(page("sources"), mimetype="text/html")
+
+    @pages.get("/claims")
+    @pages.get("/claims/")
+    def claims() -> Response:
+        return Response(page("claims"), mimetype="text/html")
+
+    return pages
