@@ -95,7 +95,9 @@ def _download(label: str, link_id: str, href: str = "") -> html.A:
 
 
 def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
-    """The chart page: controls, chart, sentence, key figures, table and sources."""
+    """The chart page. ``first`` holds the default view's outputs: the chart, sentence, key
+    figures and caveats are drawn into the page; the table and sources arrive with the first
+    callback, which keeps the page light."""
     state = default_state(catalog)
     controls = html.Div(
         [
@@ -243,16 +245,16 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
             html.Section(
                 [
                     html.H2("Sources for this indicator"),
-                    html.Div(first["sources"], id=ids.SOURCES_PANEL),
+                    html.Div(id=ids.SOURCES_PANEL),
                 ]
             ),
             html.Section(
                 [
                     html.H2("Data"),
-                    html.Div(table(DEFAULT_SORT, first["table_body"]), className="scroll"),
+                    html.Div(table(DEFAULT_SORT), className="scroll"),
                 ]
             ),
-            dcc.Store(id=ids.TABLE_ROWS, data=first["rows"]),
+            dcc.Store(id=ids.TABLE_ROWS, data=[]),
             dcc.Store(id=ids.TABLE_SORT, data=DEFAULT_SORT),
         ],
         className="chart-column",

@@ -89,7 +89,7 @@ def header_label(column: str, label: str, sort: dict[str, Any]) -> str:
     return f"{label} {'▼' if sort.get('descending') else '▲'}"
 
 
-def table(sort: dict[str, Any], rows: list[html.Tr] | None = None) -> html.Table:
+def table(sort: dict[str, Any]) -> html.Table:
     """The table shell: headers are buttons (keyboard-sortable), the body is filled by callbacks."""
     return html.Table(
         [
@@ -109,7 +109,7 @@ def table(sort: dict[str, Any], rows: list[html.Tr] | None = None) -> html.Table
                     ]
                 )
             ),
-            html.Tbody(rows or [], id=ids.TABLE_BODY),
+            html.Tbody(id=ids.TABLE_BODY),
         ],
         className="data-table",
     )
