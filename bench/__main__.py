@@ -39,7 +39,7 @@ DASHBOARD_ACTIONS = {
 }
 FLOOR_ACTIONS = {"indicator": lambda page: _pick(page, "indicator_3", "indicator_3")}
 
-# target name -> (figure key, limit, lower is better)
+# figure -> limit of its ratio to the floor (throughput: at least; the others: at most)
 TARGETS = {
     "latency median": 2.0,
     "latency p95": 2.0,

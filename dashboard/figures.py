@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard.state import VIEW_LABELS
 from dashboard.theme import DERIVED_COLOUR, base_layout, economy_colour
 from dashboard.views import Line, Plot
-from indicators import Catalog, derive
+from indicators import Catalog
 from indicators.models import Event
 
 HOVER_LOCATOR_CHARS = 140
@@ -262,17 +262,9 @@ def _hline(y: float) -> dict[str, Any]:
     }
 
 
-def crossovers(plot: Plot) -> list[derive.Crossover]:
-    """China–US crossings within the view's years, from the main series."""
-    pair = plot.selection
-    if not {"CHN", "USA"} <= set(pair["economy"]):
-        return []
-    return derive.crossovers(pair, "CHN", "USA")
-
-
 def _mark_crossovers(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> None:
     names = {code: economy.label for code, economy in catalog.economies.items()}
-    for crossing in crossovers(plot):
+    for crossing in plot.crossings:
         layout["shapes"].append(
             {
                 "type": "line",

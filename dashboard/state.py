@@ -240,8 +240,3 @@ def to_query(state: ViewState) -> str:
     if state.events:
         params["events"] = "on"
     return "?" + urlencode(params, safe=",")
-
-
-def to_raw(state: ViewState) -> dict[str, str]:
-    """The parameters of a view as text, for ``resolve``."""
-    return {key: values[0] for key, values in parse_qs(to_query(state)[1:]).items()}

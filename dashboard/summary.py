@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.figures import crossovers
 from dashboard.state import PAIR, POPULATION
 from dashboard.views import Plot
 from indicators import Catalog, derive
@@ -26,11 +25,6 @@ class KeyFigure:
 def number(value: float, decimals: int) -> str:
     """A value as people read it: thousands separators, the indicator's decimals."""
     return f"{value:,.{decimals}f}"
-
-
-def citation(catalog: Catalog, source_id: str) -> str:
-    """Short citation for running text."""
-    return catalog.sources[source_id].citation
 
 
 def _latest(frame: pd.DataFrame, code: str) -> pd.Series | None:
@@ -93,7 +87,7 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
                 f"compound, {own['period'].iloc[0]}–{own['period'].iloc[-1]}",
             )
         )
-    crossings = crossovers(plot)
+    crossings = plot.crossings
     if crossings:
         crossing = crossings[-1]
         figures.append(
@@ -131,14 +125,14 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
 
 
 def _population_citation(catalog: Catalog) -> str:
-    return citation(catalog, catalog.indicators[POPULATION].main_source)
+    return catalog.sources[catalog.indicators[POPULATION].main_source].citation
 
 
 def sentence(plot: Plot, catalog: Catalog) -> str:
     """One sentence saying what the chart shows, with its citation: the chart's text alternative."""
     indicator = catalog.indicators[plot.state.indicator]
     names = {code: economy.name for code, economy in catalog.economies.items()}
-    cite = citation(catalog, indicator.main_source)
+    cite = catalog.sources[indicator.main_source].citation
     both = _common_latest(plot.selection)
     if not plot.lines:
         return f"No {indicator.title} data for this selection ({cite})."
@@ -155,7 +149,7 @@ def sentence(plot: Plot, catalog: Catalog) -> str:
             approx = ", an estimate" if last["status"] == "estimate" else ""
             parts.append(
                 f"{names[code]}: {number(last['value'], indicator.decimals)} {indicator.unit} "
-                f"in {last['period']}{approx} ({citation(catalog, str(last['source_id']))})"
+                f"in {last['period']}{approx} ({catalog.sources[str(last['source_id'])].citation})"
             )
         return f"{indicator.title}. " + "; ".join(parts) + "."
     china, us = both
@@ -202,7 +196,7 @@ def sentence(plot: Plot, catalog: Catalog) -> str:
             f"{indicator.unit} for {names[CHINA]}, {ratio:.2f} times the {names[US]} figure of "
             f"{number(us['value'], decimals)}"
         )
-    crossings = crossovers(plot) if view != "indexed" else []
+    crossings = plot.crossings if view != "indexed" else []
     if crossings:
         crossing = crossings[-1]
         text += (

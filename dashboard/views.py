@@ -8,7 +8,7 @@ value is ever shown without its own source. Every point keeps its status, source
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
 import pandas as pd
 
@@ -41,6 +41,14 @@ class Plot:
     selection: pd.DataFrame
     """Main-source observations behind the view (chosen economies and years, or the pair)."""
     y_title: str
+
+    @cached_property
+    def crossings(self) -> list[derive.Crossover]:
+        """China–US crossings within the view's years, from the main series (computed once:
+        the figure, key figures and sentence all use them)."""
+        if not {"CHN", "USA"} <= set(self.selection["economy"]):
+            return []
+        return derive.crossovers(self.selection, "CHN", "USA")
 
 
 def build(catalog: Catalog, state: ViewState) -> Plot:

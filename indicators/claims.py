@@ -8,6 +8,7 @@ checks that would bear it out. Each check recomputes a figure from the catalog w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import pandas as pd
@@ -204,9 +205,11 @@ class _NotCheckable(Exception):
     """The catalog lacks what a check needs; the message says what."""
 
 
-def evaluate_all(catalog: Catalog) -> list[ClaimResult]:
-    """Every registered claim with its verdict."""
-    return [evaluate(catalog, claim) for claim in catalog.claims.values()]
+@cache
+def evaluate_all(catalog: Catalog) -> tuple[ClaimResult, ...]:
+    """Every registered claim with its verdict (once per catalog: the catalog never changes,
+    and the claims page, the API and notebooks all ask)."""
+    return tuple(evaluate(catalog, claim) for claim in catalog.claims.values())
 
 
 def evaluate(catalog: Catalog, claim: Claim) -> ClaimResult:
