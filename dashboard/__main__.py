@@ -5,8 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from werkzeug.serving import WSGIRequestHandler
+
 from dashboard.factory import create_app
 from dashboard.startup import load_or_exit
+
+
+class QuietHandler(WSGIRequestHandler):
+    """Werkzeug's handler, without its and Python's versions in the ``Server`` header."""
+
+    def version_string(self) -> str:
+        return "dashboard"
 
 
 def main() -> None:
@@ -20,7 +29,7 @@ def main() -> None:
     args = parser.parse_args()
     app = create_app(load_or_exit(args.data))
     print(f"Serving on http://{args.host}:{args.port}/", flush=True)
-    app.run(host=args.host, port=args.port, debug=False)
+    app.run(host=args.host, port=args.port, debug=False, request_handler=QuietHandler)
 
 
 main()

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
-from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 from flask import request
 
@@ -35,7 +35,14 @@ from dashboard.state import (
     to_query,
 )
 from dashboard.summary import key_figures, sentence
-from dashboard.tables import COLUMNS, DEFAULT_SORT, body, header_label, sort_rows, table_rows
+from dashboard.tables import (
+    COLUMNS,
+    body,
+    header_label,
+    sort_rows,
+    table_rows,
+    valid_sort,
+)
 from dashboard.views import Plot, build
 from indicators import Catalog
 from indicators.cite import cite_view
@@ -144,8 +151,9 @@ def update_view(
         )
     else:
         state, notices = from_query(search if isinstance(search, str) else "", catalog)
-    sorting = sort if isinstance(sort, dict) else DEFAULT_SORT
-    return render(catalog, state, notices, sorting, site=site, today=today or dt.date.today())
+    return render(
+        catalog, state, notices, valid_sort(sort), site=site, today=today or dt.date.today()
+    )
 
 
 def render(
@@ -216,10 +224,7 @@ def render(
         ],
         "caveats": [html.Li(caveat) for caveat in indicator.caveats],
         "sources": sources_panel(catalog, state.indicator),
-        "rows": rows,
-        "table_body": body(
-            sort_rows(rows, sort.get("column", "series"), bool(sort.get("descending")))
-        ),
+        "table_body": body(sort_rows(rows, sort["column"], sort["descending"])),
         "download_view": f"/download/{state.indicator}.csv?{urlencode(view_params, safe=',')}",
         "citation": cite_view(
             [catalog.sources[s] for s in drawn_sources(plot, indicator.main_source)],
@@ -261,18 +266,19 @@ def sources_panel(catalog: Catalog, indicator_id: str) -> list[html.Article]:
 
 
 def sort_table(
-    column: str | None, rows: Any, sort: Any
+    catalog: Catalog, column: str | None, search: Any, sort: Any
 ) -> tuple[list[html.Tr], dict[str, Any], list[str]]:
-    """Sort by a header: a second press on the same header reverses the order."""
-    current = sort if isinstance(sort, dict) else DEFAULT_SORT
-    names = [name for name, _ in COLUMNS]
-    if column not in names:
-        column = str(current.get("column", "series"))
-    descending = column == current.get("column") and not current.get("descending")
+    """Sort by a header: a second press on the same header reverses the order. The rows are
+    rebuilt from the address (which always holds the view), never taken from the browser."""
+    current = valid_sort(sort)
+    if column not in {name for name, _ in COLUMNS}:
+        column = current["column"]
+    descending = column == current["column"] and not current["descending"]
     new_sort = {"column": column, "descending": descending}
-    valid_rows = rows if isinstance(rows, list) else []
+    state, _ = from_query(search if isinstance(search, str) else "", catalog)
+    rows = table_rows(build(catalog, state), catalog)
     labels = [header_label(name, label, new_sort) for name, label in COLUMNS]
-    return body(sort_rows(valid_rows, column, descending)), new_sort, labels
+    return body(sort_rows(rows, column, descending)), new_sort, labels
 
 
 OUTPUTS = {
@@ -300,7 +306,6 @@ OUTPUTS = {
     "key_figures": Output(ids.KEY_FIGURES, "children"),
     "caveats": Output(ids.CAVEATS, "children"),
     "sources": Output(ids.SOURCES_PANEL, "children"),
-    "rows": Output(ids.TABLE_ROWS, "data"),
     "table_body": Output(ids.TABLE_BODY, "children"),
     "download_view": Output(ids.DOWNLOAD_VIEW, "href"),
     "download_indicator": Output(ids.DOWNLOAD_INDICATOR, "href"),
@@ -308,8 +313,18 @@ OUTPUTS = {
 }
 
 
-def register(app: Dash, catalog: Catalog) -> None:
-    """Attach the callbacks to ``app`` with ``catalog`` bound."""
+# Outputs the page is served with for the default view (``layout.explorer``).
+PRE_RENDERED = frozenset({"figure", "sentence", "key_figures", "caveats"})
+
+
+def register(app: Dash, catalog: Catalog, first: dict[str, Any]) -> None:
+    """Attach the callbacks to ``app`` with ``catalog`` bound; ``first`` is the view the page
+    is served with."""
+
+    def shows_first_view(values: dict[str, Any]) -> bool:
+        # A bare address, and controls that still hold the values the page was served with.
+        return not values.get("search") and all(values[name] == first[name] for name in CONTROLS)
+
     app.callback(
         Output(ids.EXPLORER, "hidden"),
         Output(ids.NOT_FOUND, "hidden"),
@@ -335,16 +350,20 @@ def register(app: Dash, catalog: Catalog) -> None:
         if route(pathname if isinstance(pathname, str) else "/")["explorer"]:
             # Another page is shown: leave the chart, and the address bar, as they are.
             raise PreventUpdate
-        return update_view(
+        answer = update_view(
             catalog, control_names.get(ctx.triggered_id), **values, site=request.host_url
         )
+        if shows_first_view(values):
+            # The page already shows this chart; redrawing it would only delay the first one.
+            return {k: no_update if k in PRE_RENDERED else v for k, v in answer.items()}
+        return answer
 
     app.callback(output=OUTPUTS, inputs=inputs)(on_change)
 
     def on_sort(*args: Any) -> tuple[Any, ...]:
         column = str(ctx.triggered_id or "").removeprefix("sort-") or None
-        rows, sort = args[-2], args[-1]
-        table_body, new_sort, labels = sort_table(column, rows, sort)
+        search, sort = args[-2], args[-1]
+        table_body, new_sort, labels = sort_table(catalog, column, search, sort)
         return (table_body, new_sort, *labels)
 
     app.callback(
@@ -352,7 +371,7 @@ def register(app: Dash, catalog: Catalog) -> None:
         Output(ids.TABLE_SORT, "data"),
         *[Output(ids.sort_button(name), "children") for name, _ in COLUMNS],
         *[Input(ids.sort_button(name), "n_clicks") for name, _ in COLUMNS],
-        State(ids.TABLE_ROWS, "data"),
+        State(ids.URL, "search"),
         State(ids.TABLE_SORT, "data"),
         prevent_initial_call=True,
     )(on_sort)

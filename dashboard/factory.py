@@ -10,10 +10,29 @@ from flask import Flask, Response, request
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
-from dashboard import api, callbacks, downloads, layout, memo, static_pages
+from dashboard import api, callbacks, downloads, guard, layout, memo, security, static_pages
 from indicators import Catalog
 
 TITLE = "US–China S&T Indicators"
+# Keys of Dash's page config that only tell a visitor which versions run here; the production
+# renderer reads none of them (they serve the dev tools' version check, which is off).
+VERSION_KEYS = (
+    "dash_version",
+    "python_version",
+    "dash_version_url",
+    "ddk_version",
+    "plotly_version",
+)
+
+
+class Dashboard(Dash):
+    """Dash, with a page config that names no versions."""
+
+    def _config(self) -> dict[str, Any]:
+        config: dict[str, Any] = super()._config()  # type: ignore[no-untyped-call]
+        for key in VERSION_KEYS:
+            config.pop(key, None)
+        return config
 
 
 def create_server() -> Flask:
@@ -46,16 +65,24 @@ def create_server() -> Flask:
             f"{status} {error.name}: {error.description}\n", status=status, mimetype="text/plain"
         )
 
+    @server.errorhandler(Exception)
+    def plain_failure(error: Exception) -> Response:
+        # The last resort: the log keeps the traceback, the visitor gets two words.
+        server.logger.exception("unhandled error on %s", request.path)
+        return Response("500 Internal Server Error\n", status=500, mimetype="text/plain")
+
     return server
 
 
-def create_app(catalog: Catalog) -> Dash:
-    """The dashboard for ``catalog``: layout, callbacks and download routes."""
+def create_app(catalog: Catalog, frame_ancestors: str | None = None) -> Dash:
+    """The dashboard for ``catalog``: layout, callbacks and download routes. ``frame_ancestors``
+    lists the sites that may embed it (default: ``$DASHBOARD_FRAME_ANCESTORS`` or this site)."""
+    ancestors = security.frame_ancestors(frame_ancestors)
     server = create_server()
     server.register_blueprint(downloads.blueprint(catalog))
     server.register_blueprint(api.blueprint(catalog))
     server.register_blueprint(static_pages.blueprint(catalog))
-    app = Dash(
+    app = Dashboard(
         __name__,
         server=cast(Any, server),  # Dash's annotation omits Flask instances
         title=TITLE,
@@ -70,8 +97,11 @@ def create_app(catalog: Catalog) -> Dash:
         ],
     )
     # The default view, computed once: the page arrives with its chart already drawn.
-    app.layout = layout.shell(catalog, callbacks.update_view(catalog, None, ""))
-    callbacks.register(app, catalog)
+    first = callbacks.update_view(catalog, None, "")
+    app.layout = layout.shell(catalog, first)
+    callbacks.register(app, catalog, first)
+    guard.install(server, app.callback_map)
+    security.install(server, app.csp_hashes(), ancestors)
 
     @server.after_request
     def not_found_status(response: Response) -> Response:

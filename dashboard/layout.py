@@ -254,7 +254,6 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     html.Div(table(DEFAULT_SORT), className="scroll"),
                 ]
             ),
-            dcc.Store(id=ids.TABLE_ROWS, data=[]),
             dcc.Store(id=ids.TABLE_SORT, data=DEFAULT_SORT),
         ],
         className="chart-column",

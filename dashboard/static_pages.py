@@ -57,7 +57,7 @@ def document(catalog: Catalog, title: str, body: Component) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)} · US–China S&amp;T Indicators</title>"
-        '<link rel="icon" href="/_favicon.ico">'
+        '<link rel="icon" href="/assets/favicon.ico">'
         '<link rel="stylesheet" href="/assets/style.css"></head><body>'
         f"{to_html(header())}<main>{to_html(body)}</main>{to_html(footer(catalog))}"
         "</body></html>\n"

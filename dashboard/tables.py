@@ -23,6 +23,17 @@ DEFAULT_SORT = {"column": "series", "descending": False}
 Row = dict[str, Any]
 
 
+def valid_sort(sort: Any) -> dict[str, Any]:
+    """The table order the browser holds, or the default one if it is not a valid order."""
+    if not isinstance(sort, dict):
+        return DEFAULT_SORT
+    column = sort.get("column")
+    descending = sort.get("descending")
+    if column not in {name for name, _ in COLUMNS} or not isinstance(descending, bool):
+        return DEFAULT_SORT
+    return {"column": column, "descending": descending}
+
+
 def table_rows(plot: Plot, catalog: Catalog) -> list[Row]:
     """One row per plotted point, with the value's status, source and locator."""
     decimals = display_decimals(plot, catalog)

@@ -28,7 +28,7 @@ CSV_COLUMNS = (
 """Columns of every CSV download, in order; ``data_version`` says which edition of the data."""
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def citable_rows(catalog: Catalog, observations: pd.DataFrame) -> pd.DataFrame:
@@ -49,7 +49,7 @@ def citable_rows(catalog: Catalog, observations: pd.DataFrame) -> pd.DataFrame:
 
 def neutralise_formula(text: str) -> str:
     """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def to_csv(rows: pd.DataFrame) -> str:

@@ -25,7 +25,7 @@ def test_first_visit_without_query_shows_default_view(catalog: Catalog) -> None:
     )
     assert out["download_indicator"] == "/download/widgets.csv"
     assert out["base_year_hidden"] is True
-    assert len(out["rows"]) == 7
+    assert len(out["table_body"]) == 7
 
 
 def test_shared_url_reproduces_the_view(catalog: Catalog) -> None:
@@ -112,16 +112,18 @@ def test_routes() -> None:
 
 
 def test_sorting_toggles_direction(catalog: Catalog) -> None:
-    rows = update_view(catalog, None, "")["rows"]
-    body, sort, labels = sort_table("value", rows, {"column": "series", "descending": False})
+    search = update_view(catalog, None, "")["search"]
+    body, sort, labels = sort_table(
+        catalog, "value", search, {"column": "series", "descending": False}
+    )
     assert sort == {"column": "value", "descending": False}
     assert labels[2] == "Value ▲"
     first_row: html.Tr = body[0]
     assert first_row.children[2].children == "80"
-    body, sort, labels = sort_table("value", rows, sort)
+    body, sort, labels = sort_table(catalog, "value", search, sort)
     assert sort == {"column": "value", "descending": True}
     assert body[0].children[2].children == "150"
-    _, sort, _ = sort_table("nonsense", "not rows", None)
+    _, sort, _ = sort_table(catalog, "nonsense", ["not", "a", "query"], None)
     assert sort["column"] == "series"
 
 

@@ -12,8 +12,13 @@ from flask.testing import FlaskClient
 from frictionless import validate
 
 from dashboard.factory import create_app
-from indicators import Catalog
-from indicators.export import CSV_COLUMNS, neutralise_formula, to_csv
+from indicators import Catalog, load_catalog
+from indicators.export import (
+    CSV_COLUMNS,
+    FORMULA_STARTS,
+    neutralise_formula,
+    to_csv,
+)
 from indicators.package import read_package
 
 
@@ -133,3 +138,87 @@ def test_sources_and_claims_are_plain_html(client: FlaskClient, catalog: Catalog
     claims = client.get("/claims").get_data(as_text=True)
     assert 'id="claims-page"' in claims and "claim-card-widgets_ratio" in claims
     assert "<script" not in text + claims  # text and links only
+
+
+# Text a spreadsheet would run, put where curated text goes: titles, names, locators, notes.
+HOSTILE = {
+    ("sources.yaml", "title: Widget output keeps rising"): 'title: "=HYPERLINK(\\"http://x\\")"',
+    ("sources.yaml", "publisher: Test Daily"): 'publisher: "@SUM(1+1)"',
+    ("indicators.yaml", "title: Widgets produced"): 'title: "+Widgets produced"',
+    ("economies.yaml", "name: China"): 'name: "-China"',
+    ("tables/widgets.csv", "flagged e"): '"\tflagged e"',
+    ("tables/widgets.csv", "outlook"): '"\routlook"',
+    ("tables/widgets.csv", '"Table W-1, row China, column 2017"'): '"=1+2"',
+}
+TEXT_COLUMNS = [
+    name for name in CSV_COLUMNS if name not in ("year", "value", "data_version", "period")
+]
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    import shutil
+
+    from tests.conftest import VALID
+
+    root = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(VALID, root)
+    for (name, old), new in HOSTILE.items():
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8", newline="")
+    return load_catalog(root)
+
+
+def restored(cell: str) -> str:
+    """A text cell as the catalog holds it: without the apostrophe the export puts before text
+    a spreadsheet would run."""
+    return cell[1:] if cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def test_every_download_round_trips_and_cannot_run_formulas(
+    hostile: Catalog, catalog: Catalog
+) -> None:
+    for data in (hostile, catalog, load_catalog()):
+        client = create_app(data).server.test_client()
+        observations = data.observations.set_index(["indicator_id", "economy", "year", "source_id"])
+        for indicator_id in [*data.indicators, "all"]:
+            frame = read(client, f"/download/{indicator_id}.csv")
+            # Numbers stay numbers, negative ones too.
+            assert pd.api.types.is_numeric_dtype(frame["value"])
+            assert pd.api.types.is_integer_dtype(frame["year"])
+            for column in TEXT_COLUMNS:
+                cells = frame[column].astype(str)
+                assert not cells.str.startswith(FORMULA_STARTS).any(), column
+            expected_count = (
+                len(data.observations)
+                if indicator_id == "all"
+                else int((data.observations["indicator_id"] == indicator_id).sum())
+            )
+            assert len(frame) == expected_count
+            for row in frame.to_dict("records"):
+                key = (row["indicator_id"], row["economy"], row["year"], row["source_id"])
+                held = observations.loc[key]  # type: ignore[index]
+                indicator = data.indicators[row["indicator_id"]]
+                source = data.sources[row["source_id"]]
+                assert row["value"] == held["value"]
+                assert restored(row["unit"]) == indicator.unit
+                assert restored(row["indicator_title"]) == indicator.title
+                assert restored(row["economy_name"]) == data.economies[row["economy"]].name
+                assert row["source_url"] == source.url
+                assert restored(row["source_title"]) == source.title
+                assert restored(row["source_publisher"]) == source.publisher
+                assert restored(row["locator"]) == held["locator"]
+                assert restored(row["note"]) == (held["note"] or "")
+                assert row["status"] == held["status"]
+    locators = read(create_app(hostile).server.test_client(), "/download/widgets.csv")["locator"]
+    assert "'=1+2" in locators.tolist()
+
+
+def test_negative_numbers_stay_numbers() -> None:
+    frame = pd.DataFrame({"locator": ["-12"], "value": [-1.5]})
+    text = to_csv(frame)
+    assert text == "locator,value\n'-12,-1.5\n"
+    back = pd.read_csv(io.StringIO(text))
+    assert back["value"].tolist() == [-1.5]

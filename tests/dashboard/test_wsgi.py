@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import platform
 import re
 import subprocess
+import urllib.error
 import urllib.request
 from pathlib import Path
+
+import dash
+import pytest
 
 from bench.web import gunicorn_command
 from tests.support import REPO, free_port, wait_until_serving
@@ -28,7 +33,24 @@ def test_gunicorn_serves_the_wsgi_entry(tmp_path: Path) -> None:
             page = wait_until_serving(base + "/", process, log)
             found = re.search(r'id="_dash-config"[^>]*>(.*?)</script>', page)
             assert found is not None
-            assert json.loads(found.group(1))["ui"] is False  # no dev tools in production
+            config = json.loads(found.group(1))
+            assert config["ui"] is False  # no dev tools in production
+            assert not [
+                key for key in config if "version" in key and key != "disable_version_check"
+            ]
+            assert platform.python_version() not in page and dash.__version__ not in page
+            with urllib.request.urlopen(base + "/") as response:
+                headers = response.headers
+            assert "default-src 'self'" in headers["Content-Security-Policy"]
+            assert "unsafe-eval" not in headers["Content-Security-Policy"]
+            assert headers["X-Content-Type-Options"] == "nosniff"
+            assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+            assert headers["Server"] == "gunicorn"  # no version
+            for unserved in ("/_reload-hash", "/_alive_x"):
+                with pytest.raises(urllib.error.HTTPError) as refused:
+                    urllib.request.urlopen(base + unserved)
+                assert refused.value.code == 404
+                refused.value.close()
             with urllib.request.urlopen(base + "/download/iso_secretariats.csv") as response:
                 assert response.status == 200
                 assert response.read().decode().startswith("indicator_id,indicator_title,")

@@ -1,0 +1,119 @@
+"""Requests checked before Dash sees them: callback bodies, and routes production has no use for.
+
+Dash trusts the shape of a callback request: a body that is a list, lacks ``output`` or names a
+callback that does not exist raises deep inside Dash, which is a 500. Here every callback request
+must match a callback the app registered (its outputs, inputs and state, in order) or it gets a
+400; the callbacks themselves then check the values (``dashboard.callbacks``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from dash.exceptions import DependencyException
+from flask import Flask, Response, abort, request
+
+from dashboard.memo import CALLBACK_PATH
+
+# Dash registers these whatever the settings; production serves neither hot reload nor Jupyter.
+UNSERVED = ("/_reload-hash", "/_alive_")
+
+Spec = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+
+
+def install(server: Flask, callback_map: Mapping[str, Mapping[str, Any]]) -> None:
+    """Check callback requests against the app's ``callback_map``, complete by now."""
+    specs = {
+        key: _spec(callback)
+        for key, callback in callback_map.items()
+        if "callback" in callback  # clientside callbacks never reach the server
+    }
+
+    @server.before_request
+    def check() -> Response | None:
+        if request.path.startswith(UNSERVED):
+            abort(404)
+        if request.path != CALLBACK_PATH or request.method != "POST":
+            return None
+        problem = _problem(request.get_data(cache=True), specs)
+        if problem is None:
+            return None
+        return Response(
+            json.dumps({"error": f"Bad Request: {problem}"}),
+            status=400,
+            mimetype="application/json",
+        )
+
+    @server.errorhandler(DependencyException)
+    def unknown_script(_: DependencyException) -> Response:
+        # A component-suite path Dash did not register, e.g. ``../`` probes.
+        return Response("404 Not Found\n", status=404, mimetype="text/plain")
+
+
+def _spec(callback: Mapping[str, Any]) -> Spec:
+    """The (id, property) pairs a request for this callback must carry, in order."""
+    outputs = callback["output"]
+    outputs = outputs if isinstance(outputs, list) else [outputs]
+    return (
+        tuple(_output_pair(output) for output in outputs),
+        tuple((str(i["id"]), str(i["property"])) for i in callback["inputs"]),
+        tuple((str(s["id"]), str(s["property"])) for s in callback["state"]),
+    )
+
+
+def _output_pair(output: Any) -> tuple[str, str]:
+    if isinstance(output, str):  # Dash keeps some single outputs as "id.property"
+        component, _, prop = output.rpartition(".")
+        return component, prop
+    return str(output.component_id), str(output.component_property)
+
+
+def _problem(data: bytes, specs: Mapping[str, Spec]) -> str | None:
+    """What is wrong with a callback request body, or None if it matches a callback."""
+    try:
+        body = json.loads(data)
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested beyond parsing
+        return "the body is not JSON"
+    if not isinstance(body, dict):
+        return "the body is not a JSON object"
+    key = body.get("output")
+    spec = specs.get(key) if isinstance(key, str) else None
+    if spec is None:
+        return "no such callback"
+    outputs, inputs, state = spec
+    sent_outputs = body.get("outputs")
+    if len(outputs) == 1 and isinstance(sent_outputs, dict):
+        sent_outputs = [sent_outputs]
+    if _pairs(sent_outputs) != outputs:
+        return "outputs do not match the callback"
+    if _pairs(body.get("inputs")) != inputs:
+        return "inputs do not match the callback"
+    if _pairs(body.get("state", [])) != state:
+        return "state does not match the callback"
+    changed = body.get("changedPropIds", [])
+    names = {f"{component}.{prop}" for component, prop in inputs}
+    if not isinstance(changed, list) or not all(
+        isinstance(name, str) and name in names for name in changed
+    ):
+        return "changedPropIds names something that is not an input"
+    return None
+
+
+def _pairs(items: Any) -> tuple[tuple[str, str], ...] | None:
+    """(id, property) of each ``{"id", "property", "value"}`` item, or None if malformed (the
+    browser leaves out ``value`` when a property is unset, e.g. a button never pressed).
+    Properties lose Dash's ``@hash`` suffix, which marks outputs that allow duplicates."""
+    if not isinstance(items, list):
+        return None
+    pairs = []
+    for item in items:
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("id"), str)
+            and isinstance(item.get("property"), str)
+        ):
+            return None
+        pairs.append((item["id"], item["property"].split("@")[0]))
+    return tuple(pairs)
