@@ -193,7 +193,7 @@ def _trace(
         [
             period,
             status,
-            f"{sources[source_id].title} ({sources[source_id].edition})",
+            sources[source_id].citation,  # short: the sources panel gives the full reference
             _shorten(locator),
             f"<br>Note: {_shorten(note)}" if note else "",
         ]

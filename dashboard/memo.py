@@ -1,4 +1,5 @@
 """A memo of callback answers: the same request body gets the same bytes, without recomputing.
+Dash's layout and dependency answers are kept the same way.
 
 The explorer's callbacks are pure functions of their inputs over an immutable catalog, so an
 answer can be reused for an identical request. Each worker keeps its own bounded LRU (no shared
@@ -16,6 +17,8 @@ from collections import OrderedDict
 from flask import Flask, Response, g, request
 
 CALLBACK_PATH = "/_dash-update-component"
+# Dash rebuilds these JSON answers on every request, yet they never change while a worker runs.
+CONSTANT_PATHS = ("/_dash-layout", "/_dash-dependencies")
 ENTRIES = 512
 LARGEST = 2 * 1024 * 1024  # answers above this are not kept
 _KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Vary")
@@ -29,6 +32,7 @@ def install(server: Flask) -> None:
     def key() -> str:
         digest = hashlib.sha256(request.get_data())
         for part in (
+            request.path,
             request.host,
             request.headers.get("Accept-Encoding", ""),
             dt.date.today().isoformat(),
@@ -38,7 +42,10 @@ def install(server: Flask) -> None:
 
     @server.before_request
     def reuse() -> Response | None:
-        if request.path != CALLBACK_PATH or request.method != "POST":
+        if not (
+            (request.path == CALLBACK_PATH and request.method == "POST")
+            or (request.path in CONSTANT_PATHS and request.method == "GET")
+        ):
             return None
         g.memo_key = key()
         found = answers.get(g.memo_key)

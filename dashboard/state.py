@@ -7,6 +7,7 @@ writes the canonical query string, so a shared URL reproduces the view.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -218,9 +219,10 @@ def _years(raw: Mapping[str, str], allowed: Choices, notices: list[str]) -> tupl
 
 
 def _integer(text: str | None) -> int | None:
-    if text is None or not text.strip().lstrip("-").isdigit() or len(text) > 6:
+    # ASCII digits only: str.isdigit() also accepts "²" and int() would fail on it.
+    if text is None or not re.fullmatch(r"-?[0-9]{1,6}", text.strip()):
         return None
-    return int(text)
+    return int(text.strip())
 
 
 def to_query(state: ViewState) -> str:

@@ -37,7 +37,7 @@ def test_levels_figure(catalog: Catalog) -> None:
     assert china["customdata"][2] == [
         "2019",
         "estimate",
-        "Table W-1: Widgets produced (Widget Yearbook 2020)",
+        "Test Statistics Office, Widget Yearbook 2020",
         "Table W-1, row China, column 2019",
         "<br>Note: flagged e",
     ]

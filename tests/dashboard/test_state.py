@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from urllib.parse import quote
 
 import pytest
 from hypothesis import given
@@ -128,3 +129,12 @@ def test_to_query_and_back_is_the_same_view(catalog: Catalog) -> None:
         assert again == state
 
     check()
+
+
+@pytest.mark.parametrize("year", ["0\x1f", "²⁰²⁰", "٢٠٢٠", "1e3", "--5", "2020.0", ""])
+def test_years_that_are_not_plain_digits_fall_back_with_a_notice(
+    catalog: Catalog, year: str
+) -> None:
+    state, notices = from_query(f"?indicator=widgets&from={quote(year)}", catalog)
+    assert state.years == default_state(catalog, "widgets").years
+    assert notices

@@ -1,0 +1,37 @@
+"""The per-worker memo: a repeated callback request, or Dash's constant layout and dependency
+answers, come back byte for byte without being rebuilt; refusals are never kept."""
+
+from __future__ import annotations
+
+import json
+
+from dashboard.factory import create_app
+from dashboard.memo import CALLBACK_PATH
+from indicators import Catalog
+from tests.dashboard.bodies import explorer_body
+
+
+def test_repeated_requests_reuse_the_first_answer(catalog: Catalog) -> None:
+    app = create_app(catalog)
+    client = app.server.test_client()
+    body = json.dumps(explorer_body(app, catalog, **{"url.search": "?view=ratio"}))
+    for path, send in (
+        (CALLBACK_PATH, lambda h: client.post(CALLBACK_PATH, data=body, headers=h)),
+        ("/_dash-layout", lambda h: client.get("/_dash-layout", headers=h)),
+        ("/_dash-dependencies", lambda h: client.get("/_dash-dependencies", headers=h)),
+    ):
+        for encoding in ("", "gzip"):
+            headers = {"Accept-Encoding": encoding, "Content-Type": "application/json"}
+            first, again = send(headers), send(headers)
+            assert first.status_code == again.status_code == 200, path
+            assert "X-Answer-Reused" not in first.headers
+            assert again.headers["X-Answer-Reused"] == "1"
+            assert again.get_data() == first.get_data()
+            assert again.headers.get("Content-Encoding") == first.headers.get("Content-Encoding")
+
+
+def test_refusals_are_not_kept(catalog: Catalog) -> None:
+    client = create_app(catalog).server.test_client()
+    for _ in range(2):
+        refused = client.post(CALLBACK_PATH, data="{}", content_type="application/json")
+        assert refused.status_code == 400 and "X-Answer-Reused" not in refused.headers
