@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
 from dashboard.factory import create_app
 from dashboard.memo import CALLBACK_PATH
 from indicators import Catalog
@@ -13,16 +16,18 @@ from tests.dashboard.bodies import explorer_body
 
 def test_repeated_requests_reuse_the_first_answer(catalog: Catalog) -> None:
     app = create_app(catalog)
-    client = app.server.test_client()
+    client: FlaskClient = app.server.test_client()
     body = json.dumps(explorer_body(app, catalog, **{"url.search": "?view=ratio"}))
-    for path, send in (
-        (CALLBACK_PATH, lambda h: client.post(CALLBACK_PATH, data=body, headers=h)),
-        ("/_dash-layout", lambda h: client.get("/_dash-layout", headers=h)),
-        ("/_dash-dependencies", lambda h: client.get("/_dash-dependencies", headers=h)),
-    ):
+
+    def send(path: str, headers: dict[str, str]) -> TestResponse:
+        if path == CALLBACK_PATH:
+            return client.post(path, data=body, headers=headers)
+        return client.get(path, headers=headers)
+
+    for path in (CALLBACK_PATH, "/_dash-layout", "/_dash-dependencies"):
         for encoding in ("", "gzip"):
             headers = {"Accept-Encoding": encoding, "Content-Type": "application/json"}
-            first, again = send(headers), send(headers)
+            first, again = send(path, headers), send(path, headers)
             assert first.status_code == again.status_code == 200, path
             assert "X-Answer-Reused" not in first.headers
             assert again.headers["X-Answer-Reused"] == "1"
