@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 WORKERS ?= 2
 
-.PHONY: run serve validate test lint typecheck unit browser bench setup clean
+.PHONY: run serve validate test lint typecheck unit browser bench soak setup clean
 
 # (Re)install when pyproject.toml changes; a fresh clone gets a fresh virtual environment.
 $(STAMP): pyproject.toml
@@ -44,6 +44,10 @@ $(WRK):
 # Dashboard against a bare-Dash floor app, and data scaling; prints a table, writes JSON.
 bench: $(STAMP) browser $(WRK)
 	$(PY) -m bench
+
+# The production command under a mixed load for 60 s after a warm-up: errors, p99, worker memory.
+soak: $(STAMP) browser $(WRK)
+	$(PY) -m bench.soak
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -15,29 +15,21 @@ import platform
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page
-
 from bench import web
 from bench.scaling import measure
 
 DASHBOARD, FLOOR = "dashboard.app:server", "bench.floor:server"
 
 
-def _pick(page: Page, search: str, option: str) -> None:
-    page.click("#indicator")
-    page.fill("input.dash-dropdown-search", search)
-    page.get_by_role("option", name=option).first.click()
-
-
 DASHBOARD_ACTIONS = {
-    "indicator": lambda page: _pick(page, "R&D intensity", "R&D intensity"),
+    "indicator": lambda page: web.pick_indicator(page, "R&D intensity", "R&D intensity"),
     "view": lambda page: page.get_by_label("China ÷ US").check(),
     "years": lambda page: (
         page.fill("#years input.dash-range-slider-min-input", "2010"),
         page.keyboard.press("Tab"),
     ),
 }
-FLOOR_ACTIONS = {"indicator": lambda page: _pick(page, "indicator_3", "indicator_3")}
+FLOOR_ACTIONS = {"indicator": lambda page: web.pick_indicator(page, "indicator_3", "indicator_3")}
 
 # figure -> limit of its ratio to the floor (throughput: at least; the others: at most)
 TARGETS = {

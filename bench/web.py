@@ -121,6 +121,13 @@ def cold_start(target: str, runs: int) -> float:
     return statistics.median(times)
 
 
+def pick_indicator(page: Page, search: str, option: str) -> None:
+    """What a visitor does to switch indicator: open the picker, type, choose."""
+    page.click("#indicator")
+    page.fill("input.dash-dropdown-search", search)
+    page.get_by_role("option", name=option).first.click()
+
+
 def browse(base: str, interactions: dict[str, Callable[[Page], None]], runs: int) -> dict[str, Any]:
     """First-visit bytes, time to first chart (median of ``runs``) and the callback bodies the
     browser sends for each interaction."""
@@ -191,38 +198,73 @@ def latency(base: str, body: str, requests: int) -> dict[str, float]:
     }
 
 
-_WRK_SCRIPT = """
+# Lua for wrk: ``figures(summary, latency)`` is the JSON fields every run reports (seconds; errors
+# are failed connects, reads and writes, statuses above 399 and timeouts, as wrk counts them).
+WRK_FIGURES = """
+function figures(summary, latency)
+  local e = summary.errors
+  return string.format('"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f, ' ..
+    '"errors": %d', summary.requests, summary.duration / 1e6,
+    latency:percentile(50) / 1e6, latency:percentile(95) / 1e6, latency:percentile(99) / 1e6,
+    e.connect + e.read + e.write + e.status + e.timeout)
+end
+"""
+
+_WRK_SCRIPT = (
+    WRK_FIGURES
+    + """
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept-Encoding"] = "gzip"
 wrk.body = io.open(os.getenv("BENCH_BODY")):read("*a")
 done = function(summary, latency, requests)
-  io.write(string.format('{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f, ' ..
-    '"errors": %d}\\n', summary.requests, summary.duration / 1e6,
-    latency:percentile(50) / 1e6, latency:percentile(95) / 1e6, latency:percentile(99) / 1e6,
-    summary.errors.connect + summary.errors.read + summary.errors.write +
-    summary.errors.status + summary.errors.timeout))
+  io.write("{" .. figures(summary, latency) .. "}\\n")
 end
 """
+)
 
 
-def throughput(base: str, body: str, seconds: int, connections: int) -> dict[str, float]:
-    """``wrk`` against the callback: requests/s, latency percentiles and errors."""
+def wrk_threads(connections: int) -> int:
+    """wrk's threads: 2, or fewer when there are fewer connections (wrk refuses that)."""
+    return min(2, connections)
+
+
+def run_wrk(
+    url: str,
+    script: str,
+    seconds: int,
+    connections: int,
+    env: dict[str, str],
+    options: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """``wrk`` with a Lua ``script`` whose ``done`` writes one JSON line: that line, parsed.
+    ``env`` reaches the script through ``os.getenv``; ``options`` are more wrk options."""
     wrk = shutil.which("wrk")
     if wrk is None:
         raise RuntimeError("wrk is missing: install Debian's wrk package")
+    sizes = [f"-t{wrk_threads(connections)}", f"-c{connections}", f"-d{seconds}s"]
     with tempfile.TemporaryDirectory() as scratch:
-        script, payload = Path(scratch) / "post.lua", Path(scratch) / "body.json"
-        script.write_text(_WRK_SCRIPT)
-        payload.write_text(body)
+        path = Path(scratch) / "script.lua"
+        path.write_text(script)
         output = subprocess.run(
-            [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), base + CALLBACK],
+            [wrk, *sizes, *options, "-s", str(path), url],
             capture_output=True,
             text=True,
             timeout=seconds + 60,
             check=True,
-            env={**os.environ, "BENCH_BODY": str(payload)},
+            env={**os.environ, **env},
         ).stdout
-    result: dict[str, float] = json.loads(output.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    return result
+
+
+def throughput(base: str, body: str, seconds: int, connections: int) -> dict[str, float]:
+    """``wrk`` against the callback: requests/s, latency percentiles and errors."""
+    with tempfile.TemporaryDirectory() as scratch:
+        payload = Path(scratch) / "body.json"
+        payload.write_text(body)
+        result: dict[str, float] = run_wrk(
+            base + CALLBACK, _WRK_SCRIPT, seconds, connections, {"BENCH_BODY": str(payload)}
+        )
     result["requests_per_s"] = result["requests"] / result["seconds"]
     return result

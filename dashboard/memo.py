@@ -20,6 +20,7 @@ CALLBACK_PATH = "/_dash-update-component"
 # Dash rebuilds these JSON answers on every request, yet they never change while a worker runs.
 CONSTANT_PATHS = ("/_dash-layout", "/_dash-dependencies")
 ENTRIES = 512
+BUDGET = 32 * 1024 * 1024  # bytes of answers a worker keeps, whatever their number
 LARGEST = 2 * 1024 * 1024  # answers above this are not kept
 _KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Vary")
 
@@ -28,6 +29,7 @@ def install(server: Flask) -> None:
     """Register the memo on ``server``; call it before compression is configured, so that its
     ``after_request`` runs after compression and keeps the compressed bytes."""
     answers: OrderedDict[str, tuple[bytes, dict[str, str]]] = OrderedDict()
+    kept = [0]  # bytes held in ``answers``
 
     def key() -> str:
         digest = hashlib.sha256(request.get_data())
@@ -70,7 +72,10 @@ def install(server: Flask) -> None:
         headers = {
             name: response.headers[name] for name in _KEPT_HEADERS if name in response.headers
         }
-        answers[memo_key] = (response.get_data(), headers)
-        if len(answers) > ENTRIES:
-            answers.popitem(last=False)
+        data = response.get_data()
+        answers[memo_key] = (data, headers)
+        kept[0] += len(data)
+        while len(answers) > ENTRIES or kept[0] > BUDGET:
+            _, (dropped, _) = answers.popitem(last=False)
+            kept[0] -= len(dropped)
         return response

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from dashboard import memo
 from dashboard.factory import create_app
 from dashboard.memo import CALLBACK_PATH
 from indicators import Catalog
@@ -40,3 +42,22 @@ def test_refusals_are_not_kept(catalog: Catalog) -> None:
     for _ in range(2):
         refused = client.post(CALLBACK_PATH, data="{}", content_type="application/json")
         assert refused.status_code == 400 and "X-Answer-Reused" not in refused.headers
+
+
+def test_the_memo_is_bounded_in_bytes_and_entries(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(memo, "BUDGET", 45_000)  # two or three answers
+    searches = [f"?indicator=widgets&from={year}" for year in (2017, 2018, 2019, 2020)]
+    app = create_app(catalog)
+    client = app.server.test_client()
+
+    def ask(search: str) -> TestResponse:
+        body = json.dumps(explorer_body(app, catalog, **{"url.search": search}))
+        return client.post(CALLBACK_PATH, data=body, content_type="application/json")
+
+    sizes = [len(ask(search).get_data()) for search in searches]
+    assert sum(sizes) > memo.BUDGET > max(sizes)
+    # The newest answer is kept, the oldest was dropped to stay within the budget.
+    assert ask(searches[-1]).headers.get("X-Answer-Reused") == "1"
+    assert "X-Answer-Reused" not in ask(searches[0]).headers
