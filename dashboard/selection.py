@@ -7,6 +7,7 @@ can act on; the routes turn it into a 400.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -44,8 +45,8 @@ def rows_for(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> pd
             raise BadRequest(f"'source={source}' is not a source in the catalog.")
         rows = rows[rows["source_id"].isin(wanted)]
     if "economies" in args:
-        codes = [code for code in args["economies"].split(",") if code]
-        unknown = [code for code in codes if code not in catalog.economies]
+        codes = args["economies"].split(",") if args["economies"] else []  # "": none
+        unknown = [repr(code) for code in codes if code not in catalog.economies]
         if unknown:
             raise BadRequest(f"Unknown economy code(s): {', '.join(unknown)}.")
         rows = rows[rows["economy"].isin(codes)]
@@ -60,6 +61,7 @@ def rows_for(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> pd
 def _year(text: str | None, name: str) -> int | None:
     if text is None:
         return None
-    if not (text.isdigit() and len(text) == 4 and MIN_YEAR <= int(text) <= MAX_YEAR):
+    # ASCII digits only: str.isdigit() also accepts "²⁰²⁰", which int() refuses.
+    if not (re.fullmatch(r"[0-9]{4}", text) and MIN_YEAR <= int(text) <= MAX_YEAR):
         raise BadRequest(f"'{name}' must be a year from {MIN_YEAR} to {MAX_YEAR}.")
     return int(text)

@@ -464,19 +464,23 @@ def _run_comparison(catalog: Catalog, check: ComparisonCheck) -> CheckResult:
     )
 
 
+# Fields of a check that name an entry of another file, and what kind of entry.
+_REFERENCE_FIELDS = {
+    **dict.fromkeys(("indicator", "part_indicator", "whole_indicator"), "indicator"),
+    **dict.fromkeys(("source", "part_source", "whole_source"), "source"),
+    **dict.fromkeys(("economy", "part_economy", "whole_economy"), "economy"),
+    **dict.fromkeys(("numerator", "denominator", "leader", "follower"), "economy"),
+    **dict.fromkeys(("greater", "lesser"), "economy"),
+}
+
+
 def referenced(claim: Claim) -> list[tuple[str, str, str]]:
     """Every ``(kind, id, path)`` a claim refers to, for cross-file checks."""
     refs = [("source", claim.report, "report")]
     for field in ("checks", "alternatives"):
         for index, check in enumerate(getattr(claim, field)):
-            prefix = f"{field}[{index}]"
-            if isinstance(check, ShareCheck):
-                refs += [
-                    ("indicator", check.part_indicator, f"{prefix}.part_indicator"),
-                    ("indicator", check.whole_indicator, f"{prefix}.whole_indicator"),
-                ]
-            else:
-                refs.append(("indicator", check.indicator, f"{prefix}.indicator"))
-                if check.source:
-                    refs.append(("source", check.source, f"{prefix}.source"))
+            for name, kind in _REFERENCE_FIELDS.items():
+                ident = getattr(check, name, None)
+                if ident is not None:
+                    refs.append((kind, ident, f"{field}[{index}].{name}"))
     return refs

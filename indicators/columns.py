@@ -20,12 +20,13 @@ import pandas as pd
 
 from indicators.catalog import OBSERVATION_COLUMNS
 from indicators.models import Indicator, Observation, Source
-from indicators.read import BOM
+from indicators.read import BOM, FIELD_LIMIT
 from indicators.types import Period, Status
 
 TABLE_COLUMNS = ("economy", "year", "value", "status", "source_id", "locator", "note")
 
 _QUOTE, _COMMA, _NEWLINE, _RETURN = ord('"'), ord(","), ord("\n"), ord("\r")
+_ZERO, _NINE = ord("0"), ord("9")
 _BOUNDARY = np.array([_QUOTE, _COMMA, _NEWLINE, _RETURN], dtype=np.uint8)
 _DTYPES: dict[str, str] = {
     "economy": "str",
@@ -54,7 +55,8 @@ STATUSES = frozenset(status.value for status in Status)
 
 
 def _well_formed(data: bytes) -> bool:
-    """Every record has exactly one field per column, and no quote is out of place."""
+    """Every record has exactly one field per column, no quote is out of place, and the
+    careful reader would read every record just as pandas does (see ``_plain``)."""
     raw = np.frombuffer(data, dtype=np.uint8)
     quotes = np.flatnonzero(raw == _QUOTE)
     if len(quotes):
@@ -80,7 +82,27 @@ def _well_formed(data: bytes) -> bool:
         quoted = np.searchsorted(commas, closes) - np.searchsorted(commas, opens)
         record = np.searchsorted(ends, opens)
         per_record = per_record - np.bincount(record, weights=quoted, minlength=len(ends))
-    return bool((per_record == len(TABLE_COLUMNS) - 1).all())
+    return bool((per_record == len(TABLE_COLUMNS) - 1).all()) and _plain(raw, ends, commas)
+
+
+def _plain(raw: np.ndarray, ends: np.ndarray, commas: np.ndarray) -> bool:
+    """No record is longer than the csv module's field limit, and every year is four digits.
+
+    pandas reads ``2019.0`` or ``2.019e3`` as the integer 2019, and reads fields of any length;
+    the row-by-row path refuses the first as not a whole number and the second with
+    ``invalid_csv``. Each year lies between a record's first two commas (the economy before it
+    is a code without commas, or the table fails the economy check anyway).
+    """
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    if (ends - starts > FIELD_LIMIT).any():
+        return False  # bytes bound characters, so shorter records are surely within the limit
+    first = np.searchsorted(commas, starts[1:])  # the header has no year
+    year_start, year_end = commas[first] + 1, commas[first + 1]
+    digits = raw[year_start[:, None] + np.arange(4)]
+    four_digits = (year_end - year_start == 4).all() and (
+        (digits >= _ZERO) & (digits <= _NINE)
+    ).all()
+    return bool(four_digits)
 
 
 def checked_frame(

@@ -23,7 +23,7 @@ class DataIssue:
 
     def render(self, root: str = "") -> str:
         """The line a curator reads, with the data directory as given on the command line."""
-        path = f"{root.rstrip('/')}/{self.file}" if root else self.file
+        path = _visible(f"{root.rstrip('/')}/{self.file}" if root else self.file)
         where = f"{path}:{self.line}" if self.line else path
         column = f" {self.column}:" if self.column else ""
         return f"{where}:{column} {self.message} [{self.code}]"
@@ -38,12 +38,23 @@ class IssueLog(list[DataIssue]):
     """The problems found so far, appended as they are met."""
 
     def add(self, file: str, line: int, column: str, code: str, message: str) -> None:
-        """Record one problem."""
-        self.append(DataIssue(file, line, column, code, message))
+        """Record one problem; the column and message are kept to one line of visible text."""
+        self.append(DataIssue(file, line, _visible(column), code, _visible(message)))
 
     def about(self, file: str) -> bool:
         """Whether any problem concerns ``file``."""
         return any(issue.file == file for issue in self)
+
+
+def _visible(text: str) -> str:
+    """``text`` with unprintable characters escaped (``\\n``, ``\\x00``, ``\\u200b``).
+
+    A column name or key is quoted from the file as written; a line break in it would split
+    the issue's line in two, and an invisible character would leave the curator puzzled.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 class DataValidationError(ValueError):

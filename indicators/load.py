@@ -26,12 +26,24 @@ REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 Model = TypeVar("Model", bound=BaseModel)
 
-_INTEGER = re.compile(r"^[+-]?\d+$")
+# ASCII digits only: Python's int() and float() also read "２０１９", "٢٠١٩" and "1_000", which
+# no spreadsheet or pandas reads as numbers.
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_NON_FINITE = re.compile(r"[+-]?(?:inf|infinity|nan)", re.IGNORECASE)
 
 # Problems that make a whole file unusable: checking references against it would only
 # repeat the same news once per row.
 _FILE_LEVEL_CODES = frozenset(
-    {"missing_file", "invalid_yaml", "not_utf8", "byte_order_mark", "not_a_list", "empty_file"}
+    {
+        "missing_file",
+        "invalid_yaml",
+        "unsupported_yaml",
+        "not_utf8",
+        "byte_order_mark",
+        "not_a_list",
+        "empty_file",
+    }
 )
 
 # pydantic error types -> our stable codes; anything unlisted is ``invalid_value``.
@@ -77,14 +89,11 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
         indicators=None if "indicators.yaml" in broken else indicator_ids,
     )
     for indicator, record in indicators.values():
-        references.check(
-            "source",
-            indicator.main_source,
-            "indicators.yaml",
-            record.line_of("main_source"),
-            "main_source",
-            issues,
-        )
+        for index, source_id in enumerate(indicator.main_series):
+            path = f"series_sources[{index - 1}]" if index else "main_source"
+            references.check(
+                "source", source_id, "indicators.yaml", record.line_of(path), path, issues
+            )
 
     frames = [
         _load_table(root, indicator, record, economies, sources, issues, references)
@@ -386,31 +395,30 @@ def _observation(
     data: dict[str, Any] = {"indicator_id": indicator.id, **record.fields}
     ok = True
     year = record.fields["year"].strip()
-    if _INTEGER.match(year):
+    if _INTEGER.fullmatch(year):
         data["year"] = int(year)
     else:
         issues.add(rel, record.line, "year", "invalid_year", f"{year!r} is not a whole number")
         ok = False
     value = record.fields["value"].strip()
-    try:
-        number = float(value)
-    except ValueError:
-        code, what = (
-            ("missing_value", "value is empty")
-            if not value
-            else ("invalid_number", f"{value!r} is not a number")
-        )
-        issues.add(rel, record.line, "value", code, what)
-        ok = False
+    number = float(value) if _NUMBER.fullmatch(value) else math.nan
+    if math.isfinite(number):
+        data["value"] = number
     else:
-        if math.isfinite(number):
-            data["value"] = number
-        else:
-            issues.add(rel, record.line, "value", "non_finite", f"{value!r} is not a finite number")
-            ok = False
+        issues.add(rel, record.line, "value", *_number_problem(value))
+        ok = False
     if not ok:
         return None
     return _validate(Observation, data, rel, record, issues)
+
+
+def _number_problem(value: str) -> tuple[str, str]:
+    """Code and message for a value that is not a finite number written plainly."""
+    if not value:
+        return "missing_value", "value is empty"
+    if _NON_FINITE.fullmatch(value) or _NUMBER.fullmatch(value):  # inf, nan, 1e309
+        return "non_finite", f"{value!r} is not a finite number"
+    return "invalid_number", f"{value!r} is not a number"
 
 
 def _check_unclaimed_tables(

@@ -10,15 +10,47 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from indicators.issues import IssueLog
 
 BOM = "\ufeff"
-# libyaml's safe loader when PyYAML was built with it (ten times faster), else the Python one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The csv module's default field limit, fixed here: it is a process-wide setting that other
+# libraries raise (frictionless sets it to 2 GiB), and a table must be judged the same anyway.
+FIELD_LIMIT = 131_072
+#: Entries need four levels (list, entry, ``checks``, check); deeper text is a slip, and far
+#: deeper text (``[[[[...`` a thousand times) would exhaust Python's recursion limit.
+MAX_DEPTH = 10
+
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    # libyaml's safe loader when PyYAML was built with it (ten times faster), else Python's.
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, except that a value its tag cannot build is a located YAML error.
+
+    PyYAML builds ``2020-13-45`` (a timestamp by its shape), ``!!int abc``, ``!!bool maybe`` or
+    ``!!int ''`` with ``datetime``, ``int``, a dict lookup or indexing, and passes on whatever
+    they raise (``ValueError``, ``KeyError``, ``IndexError``...) with no line; its scalar
+    constructors never validate their text first. Any such failure becomes a
+    ``ConstructorError`` at the value.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except Exception as error:
+            tag = str(node.tag).rsplit(":", 1)[-1]
+            shown = repr(node.value) if isinstance(node, yaml.ScalarNode) else "this value"
+            problem = f"{shown} cannot be read as !!{tag}; quote it to keep it as text"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from error
 
 
 @dataclass
@@ -77,13 +109,13 @@ def read_yaml_list(path: Path, rel: str, issues: IssueLog) -> list[RawRecord]:
     if text is None:
         return []
     try:
-        root = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)  # a safe loader: plain data only
+        if not _plain_yaml(text, rel, issues):
+            return []
+        root, data = _compose(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        issues.add(rel, line, "", "invalid_yaml", f"invalid YAML: {problem}")
+        issues.add(
+            rel, _error_line(error, text), "", "invalid_yaml", f"invalid YAML: {_problem(error)}"
+        )
         return []
     if root is None:
         issues.add(rel, 0, "", "empty_file", "file is empty; expected a list")
@@ -107,6 +139,57 @@ def read_yaml_list(path: Path, rel: str, issues: IssueLog) -> list[RawRecord]:
         _walk(node, "", field_lines, rel, issues)
         records.append(RawRecord(line, {str(k): v for k, v in item.items()}, field_lines))
     return records
+
+
+def _plain_yaml(text: str, rel: str, issues: IssueLog) -> bool:
+    """Whether the text avoids aliases and deep nesting, checked on the parser's events.
+
+    An alias repeats a value by reference: a list that contains itself (``&a [*a]``) or
+    aliases of aliases (a "billion laughs") would send every later walk over the entries into
+    endless recursion or an exponential number of paths. Curated files have no use for either.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1 if event.start_mark else 0
+        if isinstance(event, yaml.AliasEvent):
+            message = f"alias '*{event.anchor}' repeats another value; write each value out"
+            issues.add(rel, line, "", "unsupported_yaml", message)
+            return False
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = f"lists and mappings nested more than {MAX_DEPTH} levels deep"
+                issues.add(rel, line, "", "unsupported_yaml", message)
+                return False
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return True
+
+
+def _compose(text: str) -> tuple[yaml.Node | None, Any]:
+    """The document's node tree (for line numbers) and the plain data built from it."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        return root, None if root is None else loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def _error_line(error: yaml.YAMLError, text: str) -> int:
+    """The 1-based line a YAML error points at, or 0 when it points nowhere."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    if isinstance(error, yaml.reader.ReaderError):
+        # A character YAML refuses (NUL, other control characters): libyaml counts bytes.
+        return text.encode()[: error.position].count(b"\n") + 1
+    return 0
+
+
+def _problem(error: yaml.YAMLError) -> str:
+    """What is wrong, in the parser's words (without its "in <unicode string>" trailer)."""
+    return str(getattr(error, "problem", None) or str(error).splitlines()[0])
 
 
 def _walk(node: yaml.Node, prefix: str, lines: dict[str, int], rel: str, issues: IssueLog) -> None:
@@ -155,6 +238,15 @@ def read_csv_rows(
         for cells in reader:
             if not cells or not any(cell.strip() for cell in cells):
                 issues.add(rel, line, "", "blank_line", "blank line inside the table")
+            elif any(len(cell) > FIELD_LIMIT for cell in cells):
+                issues.add(
+                    rel,
+                    line,
+                    "",
+                    "invalid_csv",
+                    f"invalid CSV: field larger than field limit ({FIELD_LIMIT})",
+                )
+                return []
             elif len(cells) != len(columns):
                 issues.add(
                     rel,

@@ -46,6 +46,9 @@ def partial_date_year_fraction(text: str) -> float:
 
 def _partial_date(value: Any) -> Any:
     """Accept ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; YAML may hand us a date or an int."""
+    if isinstance(value, dt.datetime):
+        # A date with a time (``2015-01-01 10:00``) is still a date by isinstance.
+        raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD, without a time")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool):

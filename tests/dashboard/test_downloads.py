@@ -76,6 +76,9 @@ def test_all_csv_holds_every_observation(client: FlaskClient, catalog: Catalog) 
         ("/download/widgets.csv?to=17", 400),
         ("/download/widgets.csv?economies=USA,XXX", 400),
         ("/download/widgets.csv?source=nope", 400),
+        ("/download/widgets.csv?economies=,", 400),
+        ("/download/widgets.csv?economies=USA,", 400),
+        ("/download/widgets.csv?from=%C2%B2%E2%81%B0%C2%B2%E2%81%B0", 400),  # "²⁰²⁰"
     ],
 )
 def test_bad_requests_get_a_plain_4xx(client: FlaskClient, url: str, status: int) -> None:
