@@ -313,8 +313,8 @@ OUTPUTS = {
 }
 
 
-# Outputs the page is served with for the default view (``layout.explorer``).
-PRE_RENDERED = frozenset({"figure", "sentence", "key_figures", "caveats"})
+# Outputs the page is not served with (``layout.explorer`` draws the rest of the default view).
+LATE = frozenset({"search", "sources", "table_body", "citation"})
 
 
 def register(app: Dash, catalog: Catalog, first: dict[str, Any]) -> None:
@@ -355,7 +355,7 @@ def register(app: Dash, catalog: Catalog, first: dict[str, Any]) -> None:
         )
         if shows_first_view(values):
             # The page already shows this chart; redrawing it would only delay the first one.
-            return {k: no_update if k in PRE_RENDERED else v for k, v in answer.items()}
+            return {k: v if k in LATE else no_update for k, v in answer.items()}
         return answer
 
     app.callback(output=OUTPUTS, inputs=inputs)(on_change)

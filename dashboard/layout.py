@@ -12,7 +12,6 @@ from typing import Any, cast
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.state import SCALES, VIEW_LABELS, VIEWS, default_state
 from dashboard.tables import DEFAULT_SORT, table
 from dashboard.theme import economy_colour
 from indicators import Catalog, Indicator
@@ -81,12 +80,14 @@ def economy_option(catalog: Catalog, code: str) -> dict[str, Any]:
     }
 
 
-def _field(label: str, control: Any, *, field_id: str | None = None, hint: str = "") -> html.Div:
+def _field(
+    label: str, control: Any, *, field_id: str | None = None, hint: str = "", hidden: bool = False
+) -> html.Div:
     children = [html.Label(label, htmlFor=control.id, className="field-label"), control]
     if hint:
         children.append(html.P(hint, className="hint"))
     props: dict[str, Any] = {"id": field_id} if field_id else {}
-    return html.Div(children, className="field", **props)
+    return html.Div(children, className="field", hidden=hidden, **props)
 
 
 def _download(label: str, link_id: str, href: str = "") -> html.A:
@@ -95,10 +96,9 @@ def _download(label: str, link_id: str, href: str = "") -> html.A:
 
 
 def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
-    """The chart page. ``first`` holds the default view's outputs: the chart, sentence, key
-    figures and caveats are drawn into the page; the table and sources arrive with the first
-    callback, which keeps the page light."""
-    state = default_state(catalog)
+    """The chart page, drawn with ``first``: the default view's outputs
+    (``callbacks.update_view``), all but ``callbacks.LATE``, which the first callback brings (the
+    table and sources are long; the citation names the visitor's address and date)."""
     controls = html.Div(
         [
             _field(
@@ -106,7 +106,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                 dcc.Dropdown(
                     id=ids.INDICATOR,
                     options=indicator_options(catalog),
-                    value=state.indicator,
+                    value=first["indicator"],
                     clearable=False,
                     searchable=True,
                     optionHeight=56,
@@ -116,15 +116,15 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
             html.Div(
                 id=ids.INDICATOR_INFO,
                 className="indicator-info",
-                children=indicator_info(catalog.indicators[state.indicator]),
+                children=first["indicator_info"],
             ),
             html.Fieldset(
                 [
                     html.Legend("Economies"),
                     dcc.Checklist(
                         id=ids.ECONOMIES,
-                        value=list(state.economies),
-                        options=[economy_option(catalog, c) for c in state.economies],
+                        value=first["economies"],
+                        options=first["economy_options"],
                         className="checklist",
                         inline=True,
                     ),
@@ -135,8 +135,8 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     html.Legend("View"),
                     dcc.RadioItems(
                         id=ids.VIEW,
-                        value=state.view,
-                        options=[{"label": VIEW_LABELS[v], "value": v} for v in VIEWS],
+                        value=first["view"],
+                        options=first["view_options"],
                         className="radios",
                     ),
                 ],
@@ -146,9 +146,9 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     html.Legend("Scale"),
                     dcc.RadioItems(
                         id=ids.SCALE,
-                        value=state.scale,
+                        value=first["scale"],
                         inline=True,
-                        options=[{"label": s.capitalize(), "value": s} for s in SCALES],
+                        options=first["scale_options"],
                         className="radios",
                     ),
                 ],
@@ -157,16 +157,17 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                 "Base year (= 100)",
                 dcc.Dropdown(
                     id=ids.BASE_YEAR,
-                    value=state.base_year,
+                    value=first["base_year"],
                     clearable=False,
-                    options=[state.base_year],
+                    options=first["base_year_options"],
                 ),
                 field_id=ids.BASE_YEAR_FIELD,
+                hidden=first["base_year_hidden"],
             ),
             dcc.Checklist(
                 id=ids.EVENTS,
                 options=[{"label": "Show policy events", "value": "on"}],
-                value=[],
+                value=first["events"],
                 className="checklist",
             ),
             dcc.Checklist(
@@ -174,7 +175,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                 options=[
                     {"label": "Show other sources' series beside the main one", "value": "all"}
                 ],
-                value=[],
+                value=first["all_sources"],
                 className="checklist",
             ),
             html.Fieldset(
@@ -182,10 +183,10 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     html.Legend("Years"),
                     dcc.RangeSlider(
                         id=ids.YEARS,
-                        min=state.years[0],
-                        max=state.years[1],
+                        min=first["years_min"],
+                        max=first["years_max"],
                         step=1,
-                        value=list(state.years),
+                        value=first["years"],
                         allowCross=False,
                         marks=None,
                         tooltip={"placement": "bottom"},
@@ -215,14 +216,18 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                 [
                     html.Button("Save PNG", id=ids.EXPORT_PNG, className="button"),
                     html.Button("Save SVG", id=ids.EXPORT_SVG, className="button"),
-                    _download("CSV of this view", ids.DOWNLOAD_VIEW),
-                    _download("CSV of the whole indicator", ids.DOWNLOAD_INDICATOR),
+                    _download("CSV of this view", ids.DOWNLOAD_VIEW, first["download_view"]),
+                    _download(
+                        "CSV of the whole indicator",
+                        ids.DOWNLOAD_INDICATOR,
+                        first["download_indicator"],
+                    ),
                     _download("All data (CSV)", ids.DOWNLOAD_ALL, "/download/all.csv"),
                     html.Span(id=ids.EXPORT_STATUS, className="visually-hidden"),
                 ],
                 className="actions",
             ),
-            html.Ol(id=ids.EVENTS_LIST, className="events"),
+            html.Ol(first["events_list"], id=ids.EVENTS_LIST, className="events"),
             html.Details(
                 [
                     html.Summary("Cite this view"),
@@ -455,7 +460,7 @@ def shell(catalog: Catalog, first: Mapping[str, Any]) -> html.Div:
             header(),
             html.Main(
                 [
-                    html.Div(id=ids.NOTICE, className="notice", role="status"),
+                    html.Div(first["notice"], id=ids.NOTICE, className="notice", role="status"),
                     explorer(catalog, first),
                     not_found(),
                 ]

@@ -159,3 +159,26 @@ def test_cite_this_view_names_sources_dashboard_version_and_date(catalog: Catalo
         f"{catalog.version}, https://example.net/?indicator=widgets&view=levels&scale=linear"
         "&from=2018&to=2019&economies=USA,CHN (accessed 2026-01-02)."
     )
+
+
+def test_the_page_is_served_with_every_output_of_the_first_view_but_the_late_ones(
+    catalog: Catalog,
+) -> None:
+    # The first callback leaves these outputs alone (no_update), so the page must hold them.
+    import json
+
+    from plotly.utils import PlotlyJSONEncoder
+
+    from dashboard.callbacks import LATE, OUTPUTS
+    from dashboard.factory import create_app
+
+    first = update_view(catalog, None, "")
+    layout = create_app(catalog).layout
+    components = {c.id: c for c in layout._traverse() if isinstance(getattr(c, "id", None), str)}
+    for name, output in OUTPUTS.items():
+        if name in LATE:
+            continue
+        served = getattr(components[output.component_id], output.component_property)
+        assert json.dumps(served, cls=PlotlyJSONEncoder) == json.dumps(
+            first[name], cls=PlotlyJSONEncoder
+        ), name

@@ -50,7 +50,7 @@ def test_the_memo_is_bounded_in_bytes_and_entries(
     monkeypatch.setattr(memo, "BUDGET", 45_000)  # two or three answers
     searches = [f"?indicator=widgets&from={year}" for year in (2017, 2018, 2019, 2020)]
     app = create_app(catalog)
-    client = app.server.test_client()
+    client: FlaskClient = app.server.test_client()
 
     def ask(search: str) -> TestResponse:
         body = json.dumps(explorer_body(app, catalog, **{"url.search": search}))

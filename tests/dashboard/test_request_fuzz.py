@@ -146,6 +146,9 @@ def test_callback_with_random_addresses(
     check(response, "callback addresses")
     assert response.status_code == 200
     answer = response.get_json()["response"]
+    if not search:  # a first visit to the bare address: the page has the view already
+        assert "chart" not in answer and "table-body" in answer
+        return
     # Whatever the address said, the answer is a whole valid view.
     assert answer["indicator"]["value"] in catalog.indicators
     assert answer["url"]["search"].startswith("?indicator=")
