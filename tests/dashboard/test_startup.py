@@ -45,3 +45,25 @@ def test_python_m_dashboard_refuses_invalid_data() -> None:
     # The same lines the validator prints, then one line saying the server did not start.
     assert result.stderr.splitlines()[:-1] == validator.stderr.splitlines()
     assert "Serving" not in result.stdout
+
+
+def test_production_server_refuses_invalid_data() -> None:
+    # gunicorn loads the app before forking (--preload): bad data stops it before it listens.
+    import os
+
+    from bench.web import gunicorn_command
+    from tests.support import REPO, free_port
+
+    case = INVALID / "unknown_source"
+    result = subprocess.run(
+        gunicorn_command("dashboard.app:server", free_port()),
+        cwd=REPO,
+        env={**os.environ, "INDICATORS_DATA_DIR": str(case)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "tables/widgets.csv:10: source_id: " in result.stderr
+    assert "[unknown_source]" in result.stderr and "did not start" in result.stderr
