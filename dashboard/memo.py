@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections import OrderedDict
 
 from flask import Flask, Response, g, request
@@ -30,12 +31,15 @@ def install(server: Flask) -> None:
     ``after_request`` runs after compression and keeps the compressed bytes."""
     answers: OrderedDict[str, tuple[bytes, dict[str, str]]] = OrderedDict()
     kept = [0]  # bytes held in ``answers``
+    # Sync workers answer one request at a time; the local server and threaded workers do not.
+    lock = threading.Lock()
 
     def key() -> str:
-        digest = hashlib.sha256(request.get_data())
+        # Answers cite the page's address, scheme included; a GET's body means nothing.
+        digest = hashlib.sha256(request.get_data() if request.method == "POST" else b"")
         for part in (
             request.path,
-            request.host,
+            request.host_url,
             request.headers.get("Accept-Encoding", ""),
             dt.date.today().isoformat(),
         ):
@@ -50,10 +54,11 @@ def install(server: Flask) -> None:
         ):
             return None
         g.memo_key = key()
-        found = answers.get(g.memo_key)
-        if found is None:
-            return None
-        answers.move_to_end(g.memo_key)
+        with lock:
+            found = answers.get(g.memo_key)
+            if found is None:
+                return None
+            answers.move_to_end(g.memo_key)
         g.memo_hit = True
         body, headers = found
         return Response(body, status=200, headers={**headers, "X-Answer-Reused": "1"})
@@ -73,9 +78,13 @@ def install(server: Flask) -> None:
             name: response.headers[name] for name in _KEPT_HEADERS if name in response.headers
         }
         data = response.get_data()
-        answers[memo_key] = (data, headers)
-        kept[0] += len(data)
-        while len(answers) > ENTRIES or kept[0] > BUDGET:
-            _, (dropped, _) = answers.popitem(last=False)
-            kept[0] -= len(dropped)
+        with lock:
+            replaced = answers.pop(memo_key, None)  # two misses for one key: keep one copy
+            if replaced is not None:
+                kept[0] -= len(replaced[0])
+            answers[memo_key] = (data, headers)
+            kept[0] += len(data)
+            while answers and (len(answers) > ENTRIES or kept[0] > BUDGET):
+                _, (dropped, _) = answers.popitem(last=False)
+                kept[0] -= len(dropped)
         return response

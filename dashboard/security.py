@@ -17,8 +17,11 @@ from flask import Flask, Response
 FRAME_ANCESTORS_VARIABLE = "DASHBOARD_FRAME_ANCESTORS"
 DEFAULT_FRAME_ANCESTORS = "'self'"
 # A CSP source: a keyword, a scheme, or a host with optional scheme, port and path.
+# ASCII only, and no ";" or "," anywhere: either would start another directive or policy.
 _SOURCE = re.compile(
-    r"'none'|'self'|[a-z][a-z0-9+.-]*:|([a-z][a-z0-9+.-]*://)?[\w.*-]+(:\d+)?(/\S*)?"
+    r"'none'|'self'|[a-z][a-z0-9+.-]*:"
+    r"|([a-z][a-z0-9+.-]*://)?[A-Za-z0-9.*-]+(:[0-9]+)?(/[A-Za-z0-9._~!$&()*+=:@%/-]*)?",
+    re.ASCII,
 )
 
 

@@ -152,7 +152,7 @@ def resolve(raw: Mapping[str, str], catalog: Catalog) -> tuple[ViewState, list[s
         dropped = [code for code in asked if code not in allowed.economies]
         if dropped:
             notices.append(f"No data for economy {', '.join(dropped)} in this indicator.")
-        if kept:
+        if kept or not asked:  # "economies=" is a choice too: an empty chart
             state = replace(state, economies=kept)
 
     years = _years(raw, allowed, notices)

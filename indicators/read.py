@@ -182,8 +182,11 @@ def _error_line(error: yaml.YAMLError, text: str) -> int:
     if mark is not None:
         return int(mark.line) + 1
     if isinstance(error, yaml.reader.ReaderError):
-        # A character YAML refuses (NUL, other control characters): libyaml counts bytes.
-        return text.encode()[: error.position].count(b"\n") + 1
+        # A character YAML refuses (NUL, other control characters): libyaml counts its
+        # position in UTF-8 bytes, PyYAML's own reader in characters.
+        if issubclass(_Loader, getattr(yaml, "CSafeLoader", ())):
+            return text.encode()[: error.position].count(b"\n") + 1
+        return text[: error.position].count("\n") + 1
     return 0
 
 

@@ -182,3 +182,12 @@ def test_the_page_is_served_with_every_output_of_the_first_view_but_the_late_one
         assert json.dumps(served, cls=PlotlyJSONEncoder) == json.dumps(
             first[name], cls=PlotlyJSONEncoder
         ), name
+
+
+def test_sorting_an_empty_view_keeps_it_empty(catalog: Catalog) -> None:
+    out = update_view(
+        catalog, "economies", "", "widgets", "levels", "linear", [2017, 2021], [], 2017
+    )
+    assert out["table_body"] == []
+    body, _, _ = sort_table(catalog, "period", out["search"], None)
+    assert body == []  # the address holds the empty choice, as a shared link would

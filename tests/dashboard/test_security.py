@@ -27,11 +27,22 @@ def test_sites_that_may_embed_the_charts_are_a_setting(
     policy = response.headers["Content-Security-Policy"]
     assert policy.endswith("frame-ancestors 'self' https://news.example.org")
     assert frame_ancestors("'none'") == "'none'"
+    assert (
+        frame_ancestors("https://*.example.org:8443/embed/") == "https://*.example.org:8443/embed/"
+    )
     assert frame_ancestors("") == "'self'"
 
 
 @pytest.mark.parametrize(
-    "value", ["https://a.org; script-src *", "https://a.org\r\nX-Evil: 1", "'unsafe-inline'"]
+    "value",
+    [
+        "https://a.org; script-src *",
+        "https://a.org\r\nX-Evil: 1",
+        "'unsafe-inline'",
+        "https://a.com/;sandbox",
+        "https://a.com/,default-src *",
+        "https://中.com",
+    ],
 )
 def test_a_setting_that_would_inject_policy_is_refused(value: str) -> None:
     with pytest.raises(ValueError, match=FRAME_ANCESTORS_VARIABLE):
