@@ -37,7 +37,12 @@ def install(server: Flask, callback_map: Mapping[str, Mapping[str, Any]]) -> Non
             abort(404)
         if request.path != CALLBACK_PATH or request.method != "POST":
             return None
-        problem = _problem(request.get_data(cache=True), specs)
+        try:
+            # Flask keeps the parsed body, so Dash's own get_json() does not parse it again.
+            body = request.get_json(silent=True)
+        except RecursionError:  # nested beyond what the parser can follow
+            body = None
+        problem = _problem(body, specs)
         if problem is None:
             return None
         return Response(
@@ -70,12 +75,9 @@ def _output_pair(output: Any) -> tuple[str, str]:
     return str(output.component_id), str(output.component_property)
 
 
-def _problem(data: bytes, specs: Mapping[str, Spec]) -> str | None:
-    """What is wrong with a callback request body, or None if it matches a callback."""
-    try:
-        body = json.loads(data)
-    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested beyond parsing
-        return "the body is not JSON"
+def _problem(body: Any, specs: Mapping[str, Spec]) -> str | None:
+    """What is wrong with a parsed callback request body (None when it was not JSON), or None
+    if it matches a callback."""
     if not isinstance(body, dict):
         return "the body is not a JSON object"
     key = body.get("output")

@@ -90,6 +90,11 @@ def _field(
     return html.Div(children, className="field", hidden=hidden, **props)
 
 
+def _group(legend: str, control: Any) -> html.Fieldset:
+    """A set of choices (checkboxes, radio buttons, a range) under its legend."""
+    return html.Fieldset([html.Legend(legend), control])
+
+
 def _download(label: str, link_id: str, href: str = "") -> html.A:
     """A download link styled as a button; callbacks fill in the view-specific URLs."""
     return html.A(label, id=link_id, className="button", href=href, download="")
@@ -118,40 +123,34 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                 className="indicator-info",
                 children=first["indicator_info"],
             ),
-            html.Fieldset(
-                [
-                    html.Legend("Economies"),
-                    dcc.Checklist(
-                        id=ids.ECONOMIES,
-                        value=first["economies"],
-                        options=first["economy_options"],
-                        className="checklist",
-                        inline=True,
-                    ),
-                ],
+            _group(
+                "Economies",
+                dcc.Checklist(
+                    id=ids.ECONOMIES,
+                    value=first["economies"],
+                    options=first["economy_options"],
+                    className="checklist",
+                    inline=True,
+                ),
             ),
-            html.Fieldset(
-                [
-                    html.Legend("View"),
-                    dcc.RadioItems(
-                        id=ids.VIEW,
-                        value=first["view"],
-                        options=first["view_options"],
-                        className="radios",
-                    ),
-                ],
+            _group(
+                "View",
+                dcc.RadioItems(
+                    id=ids.VIEW,
+                    value=first["view"],
+                    options=first["view_options"],
+                    className="radios",
+                ),
             ),
-            html.Fieldset(
-                [
-                    html.Legend("Scale"),
-                    dcc.RadioItems(
-                        id=ids.SCALE,
-                        value=first["scale"],
-                        inline=True,
-                        options=first["scale_options"],
-                        className="radios",
-                    ),
-                ],
+            _group(
+                "Scale",
+                dcc.RadioItems(
+                    id=ids.SCALE,
+                    value=first["scale"],
+                    inline=True,
+                    options=first["scale_options"],
+                    className="radios",
+                ),
             ),
             _field(
                 "Base year (= 100)",
@@ -178,21 +177,19 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                 value=first["all_sources"],
                 className="checklist",
             ),
-            html.Fieldset(
-                [
-                    html.Legend("Years"),
-                    dcc.RangeSlider(
-                        id=ids.YEARS,
-                        min=first["years_min"],
-                        max=first["years_max"],
-                        step=1,
-                        value=first["years"],
-                        allowCross=False,
-                        marks=None,
-                        tooltip={"placement": "bottom"},
-                        allow_direct_input=True,
-                    ),
-                ],
+            _group(
+                "Years",
+                dcc.RangeSlider(
+                    id=ids.YEARS,
+                    min=first["years_min"],
+                    max=first["years_max"],
+                    step=1,
+                    value=first["years"],
+                    allowCross=False,
+                    marks=None,
+                    tooltip={"placement": "bottom"},
+                    allow_direct_input=True,
+                ),
             ),
         ],
         className="controls",

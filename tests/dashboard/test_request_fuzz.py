@@ -26,6 +26,7 @@ import dashboard
 from dashboard.factory import create_app
 from dashboard.memo import CALLBACK_PATH
 from indicators import Catalog
+from tests.dashboard.bodies import body as make_body
 from tests.dashboard.bodies import callback_key, explorer_body
 
 SENT: Counter[str] = Counter()  # requests per family, printed at the end (pytest -s)
@@ -163,8 +164,6 @@ def test_callback_with_random_addresses(
 def test_sort_callback_with_any_state(
     app: Dash, client: FlaskClient, search: str, column: str, sort: Any
 ) -> None:
-    from tests.dashboard.bodies import body as make_body
-
     key = callback_key(app, "..table-body.children")
     values = {f"sort-{column}.n_clicks": 1, "url.search": search, "table-sort.data": sort}
     response = post(client, json.dumps(make_body(app, key, values, [f"sort-{column}.n_clicks"])))
