@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 WORKERS ?= 2
 
-.PHONY: run serve validate test lint typecheck unit browser bench soak setup clean
+.PHONY: run serve validate test lint typecheck unit browser bench soak fuzz setup clean
 
 # (Re)install when pyproject.toml changes; a fresh clone gets a fresh virtual environment.
 $(STAMP): pyproject.toml
@@ -48,6 +48,15 @@ bench: $(STAMP) browser $(WRK)
 # The production command under a mixed load for 60 s after a warm-up: errors, p99, worker memory.
 soak: $(STAMP) browser $(WRK)
 	$(PY) -m bench.soak
+
+# The property tests with fresh random examples, ROUNDS times; the suite itself draws fixed ones.
+ROUNDS ?= 5
+FUZZ_TESTS := tests/test_data_fuzz.py tests/test_columns.py tests/dashboard/test_request_fuzz.py \
+  tests/dashboard/test_http_fuzz.py
+fuzz: $(STAMP)
+	for round in $$(seq $(ROUNDS)); do \
+	  HYPOTHESIS_PROFILE=explore $(PY) -m pytest -q -p no:cacheprovider $(FUZZ_TESTS) || exit 1; \
+	done
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -17,11 +17,12 @@ from collections.abc import Mapping
 import annotated_types
 import numpy as np
 import pandas as pd
+from pydantic import TypeAdapter, ValidationError
 
 from indicators.catalog import OBSERVATION_COLUMNS
 from indicators.models import Indicator, Observation, Source
 from indicators.read import BOM, FIELD_LIMIT
-from indicators.types import Period, Status
+from indicators.types import NonEmptyText, Period, Status
 
 TABLE_COLUMNS = ("economy", "year", "value", "status", "source_id", "locator", "note")
 
@@ -51,6 +52,9 @@ def _bounds(field: str) -> tuple[float, float]:
 
 
 YEAR_BOUNDS = _bounds("year")
+# The model's own locator type, for a whole column at once: its idea of whitespace (Unicode's)
+# is not Python's ``str.strip`` (which also strips the separators U+001C to U+001F).
+_LOCATORS = TypeAdapter(list[NonEmptyText])  # the type of ``Observation.locator``
 STATUSES = frozenset(status.value for status in Status)
 
 
@@ -149,11 +153,10 @@ def checked_frame(
         source_codes, economy_codes * span + (years - low), source_ids, indicator
     ):
         return None
-    # The model strips locators; a plain loop over the strings is the quickest way here.
-    locators = [text.strip() for text in frame["locator"].to_numpy(dtype=object)]
-    if not all(locators):
+    try:
+        frame["locator"] = _LOCATORS.validate_python(frame["locator"].tolist())
+    except ValidationError:
         return None
-    frame["locator"] = locators
     frame["indicator_id"] = indicator.id
     frame["period"] = _labels(years, indicator.period)
     checked: pd.DataFrame = frame.loc[:, list(OBSERVATION_COLUMNS)]

@@ -1,10 +1,19 @@
-"""Shared paths for the test suite."""
+"""Shared paths and settings for the test suite."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The suite draws the same examples on every run, so a change lands or fails on its own merits,
+# never on a new random draw. `make fuzz` explores fresh examples (the "explore" profile) and
+# whatever it finds becomes a fixed test.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"

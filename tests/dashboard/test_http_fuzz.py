@@ -59,7 +59,10 @@ def check(answer: bytes) -> None:
 
 
 paths = st.text(max_size=40).map(lambda t: "/" + t) | st.sampled_from(
-    ["/", "/download/widgets.csv?from=1e9", "/api/v1/indicators", "/%zz", "/../../etc/passwd"]
+    [
+        *("/", "/download/widgets.csv?from=1e9", "/api/v1/indicators", "/%zz", "/../../etc/passwd"),
+        *("//", "//example.org/x", "//" + "a" * 70, "//./sources"),  # paths, not hosts, here
+    ]
 )
 header_values = st.text(max_size=40) | st.binary(max_size=40).map(lambda b: b.decode("latin-1"))
 

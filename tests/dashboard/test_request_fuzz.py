@@ -277,7 +277,9 @@ def test_pages_with_random_query_strings(client: FlaskClient, query: str, path: 
 
 @FUZZ
 @given(
-    path=st.text(min_size=1, max_size=40).map(lambda t: "/" + quote(t, safe="/%"))
+    # Flask's test client reads "//x" as a host, so paths that start "//" are sent raw to the
+    # server in test_http_fuzz.py instead.
+    path=st.text(min_size=1, max_size=40).map(lambda t: "/" + quote(t, safe="/%").lstrip("/"))
     | st.sampled_from(
         [
             "/_dash-component-suites/dash/../../../etc/passwd",
