@@ -82,12 +82,14 @@ def _problem(body: Any, specs: Mapping[str, Spec]) -> str | None:
         return "the body is not a JSON object"
     key = body.get("output")
     spec = specs.get(key) if isinstance(key, str) else None
-    if spec is None:
+    if spec is None or not isinstance(key, str):
         return "no such callback"
     outputs, inputs, state = spec
     sent_outputs = body.get("outputs")
-    if len(outputs) == 1 and isinstance(sent_outputs, dict):
-        sent_outputs = [sent_outputs]
+    if not key.startswith(".."):
+        # A single-output callback (Dash keys the others "..a.b...c.d.."): the renderer sends
+        # its output as one object, and Dash fails on a list.
+        sent_outputs = [sent_outputs] if isinstance(sent_outputs, dict) else None
     if _pairs(sent_outputs) != outputs:
         return "outputs do not match the callback"
     if _pairs(body.get("inputs")) != inputs:

@@ -195,12 +195,22 @@ def test_keyboard_alone_changes_the_view_and_sorts_the_table(page: Page, server:
     page.focus("#view input[value='levels']")
     page.keyboard.press("ArrowDown")  # the next view in the group
     wait_for_query(page, "view", "per_million")
+    page.focus("#data-summary")
+    page.keyboard.press("Enter")  # opens the table, which is drawn on opening
+    expect(page.locator("#table-body tr").first).to_be_visible()
     page.focus("#sort-value")
     page.keyboard.press("Enter")
     expect(page.locator("#sort-value")).to_have_text("Value ▲")
     values = page.locator("#table-body td.num").all_inner_texts()
     numbers = [float(text.replace(",", "")) for text in values]
     assert numbers == sorted(numbers)
+    # Another view redraws the open table with its own values, in the order the reader chose.
+    page.focus("#view input[value='per_million']")
+    page.keyboard.press("ArrowDown")
+    wait_for_query(page, "view", "ratio")
+    expect(page.locator("#table-body td.num").first).not_to_have_text(values[0])
+    ratios = [float(text) for text in page.locator("#table-body td.num").all_inner_texts()]
+    assert ratios == sorted(ratios) and all(ratio < 10 for ratio in ratios)
 
 
 def test_phone_width_has_no_sideways_scroll(browser, server: str) -> None:  # type: ignore[no-untyped-def]

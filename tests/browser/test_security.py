@@ -89,6 +89,9 @@ def test_interactions_run_without_violations(production: str, guarded: Page) -> 
     guarded.click("#all-sources input[value='all']")
     guarded.click("#view input[value='ratio']")
     guarded.wait_for_function("() => window.location.search.includes('view=ratio')")
+    guarded.click("#sources-summary")  # the source cards are drawn on opening
+    guarded.wait_for_selector("#indicator-sources article")
+    guarded.click("#data-summary")
     guarded.click("#sort-value")
     guarded.wait_for_function("() => document.querySelector('#sort-value').innerText.includes('▲')")
     for button in ("#export-svg", "#export-png"):

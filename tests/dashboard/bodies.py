@@ -28,9 +28,10 @@ def body(app: Dash, key: str, values: dict[str, Any], changed: list[str]) -> dic
         name = f"{dependency['id']}.{dependency['property']}"
         return dependency | ({"value": values[name]} if name in values else {})
 
+    sent = [{"id": o.component_id, "property": o.component_property} for o in outputs]
     return {
         "output": key,
-        "outputs": [{"id": o.component_id, "property": o.component_property} for o in outputs],
+        "outputs": sent if key.startswith("..") else sent[0],
         "inputs": [item(i) for i in spec["inputs"]],
         "changedPropIds": changed,
         "state": [item(s) for s in spec["state"]],

@@ -6,7 +6,7 @@ from typing import Any
 
 from dash import html
 
-from dashboard.callbacks import route, sort_table, update_view
+from dashboard.callbacks import route, sources_for, table_for, update_view
 from indicators import Catalog
 
 
@@ -25,7 +25,20 @@ def test_first_visit_without_query_shows_default_view(catalog: Catalog) -> None:
     )
     assert out["download_indicator"] == "/download/widgets.csv"
     assert out["base_year_hidden"] is True
-    assert len(out["table_body"]) == 7
+    assert "table_body" not in out and "sources" not in out  # their panels are closed
+    assert len(table_for(catalog, None, out["search"], None)[0]) == 7
+
+
+def test_opened_panels_are_drawn_with_the_view(catalog: Catalog) -> None:
+    sort = {"column": "value", "descending": True}
+    out = update_view(catalog, None, "?from=2018&to=2019", sort=sort, table_opened=1)
+    # The fixture: US 110 and 115, China 100 and 125 (2018, 2019).
+    assert [row.children[2].children for row in out["table_body"]] == ["125", "115", "110", "100"]
+    assert "sources" not in out
+    out = update_view(catalog, None, "?indicator=exchange_students", sources_opened=2)
+    assert [card.children[0].children for card in out["sources"]] == [
+        card.children[0].children for card in sources_for(catalog, "?indicator=exchange_students")
+    ]
 
 
 def test_shared_url_reproduces_the_view(catalog: Catalog) -> None:
@@ -113,17 +126,24 @@ def test_routes() -> None:
 
 def test_sorting_toggles_direction(catalog: Catalog) -> None:
     search = update_view(catalog, None, "")["search"]
-    body, sort, labels = sort_table(
+    body, sort, labels = table_for(
         catalog, "value", search, {"column": "series", "descending": False}
     )
     assert sort == {"column": "value", "descending": False}
     assert labels[2] == "Value ▲"
     first_row: html.Tr = body[0]
     assert first_row.children[2].children == "80"
-    body, sort, labels = sort_table(catalog, "value", search, sort)
+    body, sort, labels = table_for(catalog, "value", search, sort)
     assert sort == {"column": "value", "descending": True}
     assert body[0].children[2].children == "150"
-    _, sort, _ = sort_table(catalog, "nonsense", ["not", "a", "query"], None)
+    # A new view (no header pressed) keeps the order the reader chose.
+    other = update_view(catalog, None, "?from=2018&to=2019")["search"]
+    body, kept, labels = table_for(catalog, None, other, sort)
+    assert kept == sort and labels[2] == "Value ▼" and len(body) == 4
+    assert [row.children[2].children for row in body] == sorted(
+        (row.children[2].children for row in body), key=lambda text: -float(text)
+    )
+    _, sort, _ = table_for(catalog, "nonsense", ["not", "a", "query"], None)
     assert sort["column"] == "series"
 
 
@@ -188,6 +208,6 @@ def test_sorting_an_empty_view_keeps_it_empty(catalog: Catalog) -> None:
     out = update_view(
         catalog, "economies", "", "widgets", "levels", "linear", [2017, 2021], [], 2017
     )
-    assert out["table_body"] == []
-    body, _, _ = sort_table(catalog, "period", out["search"], None)
+    assert table_for(catalog, None, out["search"], None)[0] == []
+    body, _, _ = table_for(catalog, "period", out["search"], None)
     assert body == []  # the address holds the empty choice, as a shared link would

@@ -148,7 +148,7 @@ def test_callback_with_random_addresses(
     assert response.status_code == 200
     answer = response.get_json()["response"]
     if not search:  # a first visit to the bare address: the page has the view already
-        assert "chart" not in answer and "table-body" in answer
+        assert "chart" not in answer and "indicator" in answer
         return
     # Whatever the address said, the answer is a whole valid view.
     assert answer["indicator"]["value"] in catalog.indicators
@@ -160,15 +160,55 @@ def test_callback_with_random_addresses(
     column=st.sampled_from(["series", "period", "value", "status", "source", "locator", "x"]),
     search=query_strings,
     sort=json_values,
+    opened=st.booleans(),
 )
-def test_sort_callback_with_any_state(
-    app: Dash, client: FlaskClient, search: str, column: str, sort: Any
+def test_table_callback_with_any_state(
+    app: Dash, client: FlaskClient, search: str, column: str, sort: Any, opened: bool
 ) -> None:
     key = callback_key(app, "..table-body.children")
     values = {f"sort-{column}.n_clicks": 1, "url.search": search, "table-sort.data": sort}
-    response = post(client, json.dumps(make_body(app, key, values, [f"sort-{column}.n_clicks"])))
-    check(response, "sort callback")
-    assert response.status_code in (200, 204, 400)
+    changed = "data-summary.n_clicks" if opened else f"sort-{column}.n_clicks"
+    response = post(client, json.dumps(make_body(app, key, values | {changed: 1}, [changed])))
+    check(response, "table callback")
+    assert response.status_code in (200, 400)
+
+
+@FUZZ
+@given(search=query_strings, clicks=st.integers(1, 3))
+def test_sources_callback_with_any_address(
+    app: Dash, client: FlaskClient, search: str, clicks: int
+) -> None:
+    key = callback_key(app, "indicator-sources.children")
+    values = {"url.search": search, "sources-summary.n_clicks": clicks}
+    response = post(client, json.dumps(make_body(app, key, values, ["sources-summary.n_clicks"])))
+    check(response, "sources callback")
+    assert response.status_code == 200
+    assert response.get_json()["response"]["indicator-sources"]["children"]
+
+
+@FUZZ
+@given(search=query_strings, table=st.none() | json_values, sources=st.none() | json_values)
+def test_open_panels_follow_any_view(
+    app: Dash, client: FlaskClient, catalog: Catalog, search: str, table: Any, sources: Any
+) -> None:
+    panels = {"data-summary.n_clicks": table, "sources-summary.n_clicks": sources}
+    body = explorer_body(app, catalog, **{"url.search": search}, **panels)
+    response = post(client, json.dumps(body))
+    check(response, "callback addresses")
+    assert response.status_code == 200
+    answer = response.get_json()["response"]
+    assert ("table-body" in answer) == bool(table) and ("indicator-sources" in answer) == bool(
+        sources
+    )
+
+
+def test_a_single_output_sent_as_a_list_is_refused(app: Dash, client: FlaskClient) -> None:
+    # Dash itself fails (a 500) on a list for a callback with one output; the guard says 400.
+    key = callback_key(app, "indicator-sources.children")
+    good = make_body(app, key, {"sources-summary.n_clicks": 1}, ["sources-summary.n_clicks"])
+    assert post(client, json.dumps(good)).status_code == 200
+    bad = good | {"outputs": [good["outputs"]]}
+    assert post(client, json.dumps(bad)).status_code == 400
 
 
 def _mangled(body: dict[str, Any], how: str, junk: Any) -> Any:
@@ -232,7 +272,7 @@ def test_a_browser_s_first_request_skips_the_chart_it_already_has(
 ) -> None:
     first = post(client, json.dumps(explorer_body(app, catalog))).get_json()["response"]
     assert "chart" not in first and "sentence" not in first  # drawn into the page already
-    assert first["table-body"]["children"]  # the table arrives with this answer
+    assert "table-body" not in first  # the table is drawn when its panel opens
     shared = explorer_body(app, catalog, **{"url.search": "?indicator=widgets&view=ratio"})
     assert "chart" in post(client, json.dumps(shared)).get_json()["response"]
 
