@@ -213,6 +213,37 @@ def test_keyboard_alone_changes_the_view_and_sorts_the_table(page: Page, server:
     assert ratios == sorted(ratios) and all(ratio < 10 for ratio in ratios)
 
 
+def test_open_panels_follow_the_view_through_history(
+    page: Page, server: str, catalog: Catalog
+) -> None:
+    def titles() -> list[str]:
+        return page.locator("#indicator-sources article h3").all_inner_texts()
+
+    open_chart(page, server + "/")
+    page.focus("#sources-summary")
+    page.keyboard.press("Enter")
+    expect(page.locator("#indicator-sources article").first).to_be_visible()
+    assert len(titles()) == len(catalog.source_ids("rd_expenditure_ppp"))
+    page.click("#data-summary")
+    expect(page.locator("#table-body tr").first).to_be_visible()
+    page.goto(server + "/?indicator=students_in_partner")  # a shared link: panels start closed
+    page.wait_for_selector(f"{CHART} .scatterlayer .trace")
+    expect(page.locator("#indicator-sources article")).to_have_count(0)
+    page.click("#data-summary")
+    expect(page.locator("#table-body tr").first).to_be_visible()
+    levels = page.locator("#table-body tr").count()
+    assert levels == sum(len(trace["x"]) for trace in traces(page))  # a row per point drawn
+    page.locator("#economies").get_by_label("China").uncheck()  # the open table follows
+    wait_for_query(page, "economies", "USA")
+    us_only = sum(len(trace["x"]) for trace in traces(page))
+    expect(page.locator("#table-body tr")).to_have_count(us_only)
+    assert 0 < us_only < levels
+    page.go_back()  # and back in history
+    wait_for_query(page, "economies", "USA,CHN")
+    expect(page.locator("#table-body tr")).to_have_count(levels)
+    assert page.console.errors == []  # type: ignore[attr-defined]
+
+
 def test_phone_width_has_no_sideways_scroll(browser, server: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
