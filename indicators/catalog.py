@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import pandas as pd
+from typing import TYPE_CHECKING, NamedTuple
 
 from indicators.models import Economy, Event, Indicator, Source
+from indicators.types import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from indicators.claims import Claim
 
 OBSERVATION_COLUMNS = (
@@ -26,20 +28,41 @@ OBSERVATION_COLUMNS = (
     "note",
 )
 """Columns of ``Catalog.observations``; ``period`` is the display label (``2023/24``)."""
+TABLE_COLUMNS = ("economy", "year", "value", "status", "source_id", "locator", "note")
+"""Columns of each indicator's CSV table in ``data/tables``."""
+ROW_ORDER = ("indicator_id", "source_id", "economy", "year")
+"""How observations are sorted."""
+
+
+class Row(NamedTuple):
+    """One observation, as plain values (the fields are ``OBSERVATION_COLUMNS``)."""
+
+    indicator_id: str
+    economy: str
+    year: int
+    period: str
+    value: float
+    status: str
+    source_id: str
+    locator: str
+    note: str
 
 
 @dataclass(frozen=True, eq=False)
 class Catalog:
     """Every indicator, source, economy and observation, validated together.
 
+    Each indicator's observations are kept as loaded: plain rows from the row-by-row check, or a
+    frame from the column-wise check of a large table. ``rows`` and ``observations`` convert on
+    first use, so serving small catalogs never imports pandas (a quarter second at each start).
     Compared and hashed by identity, so derived views can be cached per catalog.
     """
 
     indicators: Mapping[str, Indicator]
     sources: Mapping[str, Source]
     economies: Mapping[str, Economy]
-    observations: pd.DataFrame
-    """One row per (indicator, economy, year, source), sorted; see ``OBSERVATION_COLUMNS``."""
+    tables: Mapping[str, Sequence[Row] | pd.DataFrame]
+    """Each indicator's observations, sorted by ``ROW_ORDER``."""
     data_dir: Path
     claims: Mapping[str, Claim] = field(default_factory=dict)
     """Report claims from ``claims.yaml`` (see ``indicators.claims``), by id."""
@@ -47,6 +70,28 @@ class Catalog:
     """Policy events from ``events.yaml``, in date order."""
     version: str = ""
     """Fingerprint of the data files (see ``indicators.version``)."""
+
+    def rows(self, indicator_id: str) -> tuple[Row, ...]:
+        """An indicator's observations as plain rows, sorted by source, economy and year."""
+        return self._rows[indicator_id]
+
+    @cached_property
+    def _rows(self) -> dict[str, tuple[Row, ...]]:
+        return {key: _as_rows(table) for key, table in self.tables.items()}
+
+    @cached_property
+    def observations(self) -> pd.DataFrame:
+        """One row per (indicator, economy, year, source), sorted; see ``OBSERVATION_COLUMNS``."""
+        import pandas as pd  # only here: the dashboard serves from ``rows`` without it
+
+        frames = [_as_frame(table) for table in self.tables.values()]
+        frames = [frame for frame in frames if len(frame)]
+        if not frames:
+            frames = [pd.DataFrame(columns=list(OBSERVATION_COLUMNS))]
+        observations = pd.concat(frames, ignore_index=True)
+        return observations.astype({"year": "int64", "value": "float64"}).sort_values(
+            list(ROW_ORDER), ignore_index=True
+        )
 
     def series(
         self,
@@ -71,12 +116,30 @@ class Catalog:
             mask &= obs["year"].between(*years)
         return obs.loc[mask].reset_index(drop=True)
 
+    def points(
+        self,
+        indicator_id: str,
+        *,
+        source_id: str | None = None,
+        economies: Iterable[str] | None = None,
+        years: tuple[int, int] | None = None,
+    ) -> list[Row]:
+        """``series`` as plain rows, in the same order."""
+        wanted = {source_id} if source_id else set(self.indicators[indicator_id].main_series)
+        codes = set(economies) if economies is not None else None
+        first, last = years if years is not None else (MIN_YEAR, MAX_YEAR)
+        return [
+            row
+            for row in self.rows(indicator_id)
+            if row.source_id in wanted
+            and (codes is None or row.economy in codes)
+            and first <= row.year <= last
+        ]
+
     def source_ids(self, indicator_id: str) -> list[str]:
         """Sources with observations for an indicator: the main series first, in order."""
         main = list(self.indicators[indicator_id].main_series)
-        used = self.observations.loc[
-            self.observations["indicator_id"] == indicator_id, "source_id"
-        ].unique()
+        used = {row.source_id for row in self.rows(indicator_id)}
         return [*main, *sorted(s for s in used if s not in main)]
 
     def other_source_ids(self, indicator_id: str) -> list[str]:
@@ -86,13 +149,31 @@ class Catalog:
 
     def summary(self) -> dict[str, int]:
         """Counts a curator checks after an edit."""
-        obs = self.observations
+        rows = [row for key in self.tables for row in self.rows(key)]
         return {
             "indicators": len(self.indicators),
-            "series": int(obs.groupby(["indicator_id", "economy", "source_id"]).ngroups),
-            "observations": len(obs),
+            "series": len({(r.indicator_id, r.economy, r.source_id) for r in rows}),
+            "observations": len(rows),
             "sources": len(self.sources),
             "economies": len(self.economies),
             "claims": len(self.claims),
             "events": len(self.events),
         }
+
+
+def _as_rows(table: Sequence[Row] | pd.DataFrame) -> tuple[Row, ...]:
+    if isinstance(table, Sequence):
+        return tuple(table)
+    frame = table.loc[:, list(OBSERVATION_COLUMNS)]
+    return tuple(
+        Row(i, e, int(y), p, float(v), s, src, loc, n)
+        for i, e, y, p, v, s, src, loc, n in frame.itertuples(index=False, name=None)
+    )
+
+
+def _as_frame(table: Sequence[Row] | pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    if isinstance(table, pd.DataFrame):
+        return table
+    return pd.DataFrame(list(table), columns=list(OBSERVATION_COLUMNS))

@@ -19,12 +19,10 @@ import numpy as np
 import pandas as pd
 from pydantic import TypeAdapter, ValidationError
 
-from indicators.catalog import OBSERVATION_COLUMNS
+from indicators.catalog import OBSERVATION_COLUMNS, TABLE_COLUMNS
 from indicators.models import Indicator, Observation, Source
 from indicators.read import BOM, FIELD_LIMIT
 from indicators.types import NonEmptyText, Period, Status
-
-TABLE_COLUMNS = ("economy", "year", "value", "status", "source_id", "locator", "note")
 
 _QUOTE, _COMMA, _NEWLINE, _RETURN = ord('"'), ord(","), ord("\n"), ord("\r")
 _ZERO, _NINE = ord("0"), ord("9")

@@ -7,19 +7,20 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import pandas as pd
 from pydantic import BaseModel, ValidationError
 
-from indicators.catalog import OBSERVATION_COLUMNS, Catalog
+from indicators.catalog import ROW_ORDER, TABLE_COLUMNS, Catalog, Row
 from indicators.claims import CHECK_KINDS, Claim, referenced
-from indicators.columns import TABLE_COLUMNS, checked_frame
 from indicators.issues import DataValidationError, IssueLog
 from indicators.models import Economy, Event, Indicator, Observation, Source
 from indicators.read import RawRecord, read_csv_rows, read_yaml_list
 from indicators.types import MAX_YEAR, MIN_YEAR
 from indicators.version import data_version
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DATA_DIR_ENV = "INDICATORS_DATA_DIR"
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -95,29 +96,21 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
                 "source", source_id, "indicators.yaml", record.line_of(path), path, issues
             )
 
-    frames = [
-        _load_table(root, indicator, record, economies, sources, issues, references)
-        for indicator, record in indicators.values()
-    ]
+    tables = {
+        key: _load_table(root, indicator, record, economies, sources, issues, references)
+        for key, (indicator, record) in indicators.items()
+    }
     _check_unclaimed_tables(root, indicators, issues)
     events = _load_optional(root, "events.yaml", Event, issues, references)
     claims = _load_optional(root, "claims.yaml", Claim, issues, references)
 
     if issues:
         raise DataValidationError(issues, root)
-    observations = (
-        pd.concat(frames, ignore_index=True)
-        if frames
-        else pd.DataFrame(columns=list(OBSERVATION_COLUMNS))
-    )
-    observations = observations.astype({"year": "int64", "value": "float64"}).sort_values(
-        ["indicator_id", "source_id", "economy", "year"], ignore_index=True
-    )
     return Catalog(
         indicators={key: model for key, (model, _) in indicators.items()},
         sources={key: model for key, (model, _) in sources.items()},
         economies={key: model for key, (model, _) in economies.items()},
-        observations=observations,
+        tables=tables,
         data_dir=root,
         claims={claim.id: claim for claim, _ in claims.values()},
         events=tuple(sorted((event for event, _ in events.values()), key=lambda e: e.position)),
@@ -259,6 +252,11 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return path
 
 
+# Tables larger than this are first checked column-wise (pandas), which pays once the table has
+# some thousands of rows; smaller ones, like every curated table, are read row by row without it.
+COLUMN_WISE_BYTES = 256 * 1024
+
+
 def _load_table(
     root: Path,
     indicator: Indicator,
@@ -267,11 +265,11 @@ def _load_table(
     sources: dict[str, tuple[Source, RawRecord]],
     issues: IssueLog,
     references: References,
-) -> pd.DataFrame:
-    """Validated rows of one indicator's table, in ``OBSERVATION_COLUMNS`` order.
+) -> list[Row] | pd.DataFrame:
+    """Validated rows of one indicator's table, sorted by ``ROW_ORDER``.
 
-    A large valid table is checked column-wise; anything else is read row by row, which
-    reports each problem where it stands (see ``indicators.columns``).
+    A large valid table is checked column-wise and kept as a frame; anything else is read row
+    by row, which reports each problem where it stands (see ``indicators.columns``).
     """
     rel = indicator.table
     path = root / rel
@@ -283,15 +281,23 @@ def _load_table(
             "missing_table",
             f"table '{rel}' does not exist",
         )
-        return pd.DataFrame(columns=list(OBSERVATION_COLUMNS))
-    valid_sources = {key: source for key, (source, _) in sources.items()}
-    frame = checked_frame(path.read_bytes(), indicator, economies, valid_sources)
-    if frame is None:
+        return []
+    table: list[Row] | pd.DataFrame | None = None
+    data = path.read_bytes()
+    if len(data) > COLUMN_WISE_BYTES:
+        from indicators.columns import checked_frame  # pandas, for large tables only
+
+        valid_sources = {key: source for key, (source, _) in sources.items()}
+        frame = checked_frame(data, indicator, economies, valid_sources)
+        if frame is not None:
+            table = frame.sort_values(list(ROW_ORDER), ignore_index=True)
+    if table is None:
         rows = _checked_rows(path, rel, indicator, economies, sources, issues, references)
-        frame = pd.DataFrame(rows, columns=list(OBSERVATION_COLUMNS))
-    main_rows = int((frame["source_id"] == indicator.main_source).sum())
+        table = sorted(rows, key=lambda row: (row.source_id, row.economy, row.year))
+    used = [row.source_id for row in table] if isinstance(table, list) else table["source_id"]
+    main_rows = sum(1 for source_id in used if source_id == indicator.main_source)
     main_source_valid = indicator.main_source in sources
-    if len(frame) and main_rows == 0 and main_source_valid and not issues.about(rel):
+    if len(table) and main_rows == 0 and main_source_valid and not issues.about(rel):
         issues.add(
             "indicators.yaml",
             indicator_record.line_of("main_source"),
@@ -299,7 +305,7 @@ def _load_table(
             "main_source_without_rows",
             f"no row of '{rel}' comes from '{indicator.main_source}'",
         )
-    return frame
+    return table
 
 
 def _checked_rows(
@@ -310,9 +316,9 @@ def _checked_rows(
     sources: dict[str, tuple[Source, RawRecord]],
     issues: IssueLog,
     references: References,
-) -> list[tuple[Any, ...]]:
+) -> list[Row]:
     """The row-by-row path: every problem of every row, with its line and column."""
-    rows: list[tuple[Any, ...]] = []
+    rows: list[Row] = []
     seen: dict[tuple[str, int, str], int] = {}
     main_periods: dict[tuple[str, int], int] = {}
     for record in read_csv_rows(path, rel, TABLE_COLUMNS, issues):
@@ -373,7 +379,7 @@ def _checked_rows(
             main_periods.setdefault(period, record.line)
         if ok:
             rows.append(
-                (
+                Row(
                     indicator.id,
                     observation.economy,
                     observation.year,

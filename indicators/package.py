@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, TypeAdapter
 
-from indicators.catalog import OBSERVATION_COLUMNS, Catalog
+from indicators.catalog import OBSERVATION_COLUMNS, ROW_ORDER, Catalog
 from indicators.claims import Claim
 from indicators.models import Economy, Event, Indicator, Source
 from indicators.types import MAX_YEAR, MIN_YEAR, Status
@@ -254,7 +254,13 @@ def read_package(directory: Path) -> Catalog:
         indicators={item.id: item for item in models["indicators"]},
         sources={item.id: item for item in models["sources"]},
         economies={item.code: item for item in models["economies"]},
-        observations=obs[list(OBSERVATION_COLUMNS)].astype({"year": "int64", "value": "float64"}),
+        tables={
+            str(key): rows.reset_index(drop=True)
+            for key, rows in obs[list(OBSERVATION_COLUMNS)]
+            .astype({"year": "int64", "value": "float64"})
+            .sort_values(list(ROW_ORDER))
+            .groupby("indicator_id", sort=False)
+        },
         data_dir=directory,
         claims={claim.id: claim for claim in claims},
         events=tuple(models["events"]),

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators import load_catalog
-from indicators.catalog import OBSERVATION_COLUMNS
-from indicators.columns import TABLE_COLUMNS, checked_frame
+from indicators.catalog import OBSERVATION_COLUMNS, TABLE_COLUMNS
+from indicators.columns import checked_frame
 from indicators.issues import IssueLog
 from indicators.load import REPO_DATA_DIR, References, _checked_rows, _load_models
 from indicators.models import Economy, Indicator, Source
