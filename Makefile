@@ -23,7 +23,9 @@ run: $(STAMP)
 	$(PY) -m dashboard --host $(HOST) --port $(PORT)
 
 # Byte-compile the project's own modules, as pip does for installed packages: an editable
-# install leaves them as source, which every fresh process would compile again (about 0.1 s).
+# install leaves them as source, and where Python may not write its cache (a read-only tree, or
+# PYTHONDONTWRITEBYTECODE set, as on our CI machines) every fresh process compiles them again,
+# about 0.1 s of each start.
 compile: $(STAMP)
 	$(PY) -m compileall -q dashboard indicators bench
 
@@ -56,8 +58,8 @@ soak: compile browser $(WRK)
 
 # The property tests with fresh random examples, ROUNDS times; the suite itself draws fixed ones.
 ROUNDS ?= 5
-FUZZ_TESTS := tests/test_data_fuzz.py tests/test_columns.py tests/dashboard/test_request_fuzz.py \
-  tests/dashboard/test_http_fuzz.py
+FUZZ_TESTS := tests/test_data_fuzz.py tests/test_columns.py tests/test_derive.py \
+  tests/dashboard/test_state.py tests/dashboard/test_request_fuzz.py tests/dashboard/test_http_fuzz.py
 fuzz: $(STAMP)
 	for round in $$(seq $(ROUNDS)); do \
 	  HYPOTHESIS_PROFILE=explore $(PY) -m pytest -q -p no:cacheprovider $(FUZZ_TESTS) || exit 1; \

@@ -117,6 +117,13 @@ def _is_year_pair(value: Any) -> bool:
     )
 
 
+# What a press on a panel's summary or a table header is called as a trigger (the controls are
+# called by their names in ``CONTROLS``).
+PANEL_TRIGGERS = {ids.DATA_SUMMARY: "table", ids.SOURCES_SUMMARY: "sources"} | {
+    ids.sort_button(name): f"sort-{name}" for name, _ in COLUMNS
+}
+
+
 def update_view(
     catalog: Catalog,
     trigger: str | None,
@@ -136,13 +143,19 @@ def update_view(
     site: str = "",
     today: dt.date | None = None,
 ) -> dict[str, Any]:
-    """Everything the explorer shows, from the URL (first visit, back/forward) or the controls:
-    the table and source cards only once their panels have been opened (clicks counted)."""
+    """What the explorer shows, from the URL (first visit, back/forward) or the controls.
+
+    The table and source cards are drawn once their panels have been opened (their summaries
+    clicked). Opening one, or pressing a table header, answers the whole view the controls hold:
+    Dash drops the answer to an earlier request of the same callback still on its way, so every
+    answer must be complete.
+    """
     notices: list[str] = []
-    if trigger in CONTROLS:
+    panel = trigger in PANEL_TRIGGERS.values()
+    if trigger in CONTROLS or panel:
         state = state_from_controls(
             catalog,
-            trigger,
+            trigger if trigger in CONTROLS else None,
             indicator,
             view,
             scale,
@@ -154,15 +167,46 @@ def update_view(
         )
     else:
         state, notices = from_query(search if isinstance(search, str) else "", catalog)
+    column = trigger.removeprefix("sort-") if trigger and trigger.startswith("sort-") else None
     return render(
         catalog,
         state,
         notices,
-        sort=valid_sort(sort) if table_opened else None,
-        with_sources=bool(sources_opened),
+        sort=sort,
+        column=column,
+        table=bool(table_opened) or trigger == "table" or column is not None,
+        sources=bool(sources_opened) or trigger == "sources",
         site=site,
         today=today or dt.date.today(),
     )
+
+
+def panels(
+    catalog: Catalog,
+    state: ViewState,
+    sort: Any,
+    *,
+    column: str | None = None,
+    table: bool = False,
+    sources: bool = False,
+    plot: Plot | None = None,
+) -> dict[str, Any]:
+    """The table (sorted as before, or by ``column``: a second press on the same header reverses
+    the order) and the source cards of a view, those asked for."""
+    answer: dict[str, Any] = {}
+    if table:
+        new_sort = valid_sort(sort)
+        if column in {name for name, _ in COLUMNS}:
+            descending = column == new_sort["column"] and not new_sort["descending"]
+            new_sort = {"column": column, "descending": descending}
+        rows = table_rows(plot or build(catalog, state), catalog)
+        answer["table_body"] = body(sort_rows(rows, new_sort["column"], new_sort["descending"]))
+        answer["table_sort"] = new_sort
+        for name, label in COLUMNS:
+            answer[f"header_{name}"] = header_label(name, label, new_sort)
+    if sources:
+        answer["sources"] = sources_panel(catalog, state.indicator)
+    return answer
 
 
 def render(
@@ -170,22 +214,17 @@ def render(
     state: ViewState,
     notices: list[str],
     *,
-    sort: dict[str, Any] | None = None,
-    with_sources: bool = False,
+    sort: Any = None,
+    column: str | None = None,
+    table: bool = False,
+    sources: bool = False,
     site: str = "",
     today: dt.date,
 ) -> dict[str, Any]:
-    """The explorer outputs for a valid view state; ``table_body`` (sorted by ``sort``) and
-    ``sources`` only when asked for."""
+    """The explorer outputs for a valid view state, with the panels asked for (``panels``)."""
     indicator = catalog.indicators[state.indicator]
     allowed = choices(catalog, state.indicator)
     plot = build(catalog, state)
-    panels: dict[str, Any] = {}
-    if sort is not None:
-        rows = table_rows(plot, catalog)
-        panels["table_body"] = body(sort_rows(rows, sort["column"], sort["descending"]))
-    if with_sources:
-        panels["sources"] = sources_panel(catalog, state.indicator)
     first, last = allowed.year_range
     view_economies = sorted(set(plot.selection["economy"])) or list(state.economies)
     view_params = {
@@ -249,7 +288,7 @@ def render(
             accessed=today,
         ),
         "download_indicator": f"/download/{state.indicator}.csv",
-        **panels,
+        **panels(catalog, state, sort, column=column, table=table, sources=sources, plot=plot),
     }
 
 
@@ -280,28 +319,6 @@ def sources_panel(catalog: Catalog, indicator_id: str) -> list[html.Article]:
     ]
 
 
-def table_for(
-    catalog: Catalog, column: str | None, search: Any, sort: Any
-) -> tuple[list[html.Tr], dict[str, Any], list[str]]:
-    """The table of the view in the address, sorted as before; pressing a header (``column``)
-    sorts by it, and a second press on the same header reverses the order. The rows are rebuilt
-    from the address (which always holds the view), never taken from the browser."""
-    new_sort = valid_sort(sort)
-    if column in {name for name, _ in COLUMNS}:
-        descending = column == new_sort["column"] and not new_sort["descending"]
-        new_sort = {"column": column, "descending": descending}
-    state, _ = from_query(search if isinstance(search, str) else "", catalog)
-    rows = table_rows(build(catalog, state), catalog)
-    labels = [header_label(name, label, new_sort) for name, label in COLUMNS]
-    return body(sort_rows(rows, new_sort["column"], new_sort["descending"])), new_sort, labels
-
-
-def sources_for(catalog: Catalog, search: Any) -> list[html.Article]:
-    """The source cards of the indicator in the address."""
-    state, _ = from_query(search if isinstance(search, str) else "", catalog)
-    return sources_panel(catalog, state.indicator)
-
-
 OUTPUTS = {
     "search": Output(ids.URL, "search"),
     "notice": Output(ids.NOTICE, "children"),
@@ -328,6 +345,8 @@ OUTPUTS = {
     "caveats": Output(ids.CAVEATS, "children"),
     "sources": Output(ids.SOURCES_PANEL, "children"),
     "table_body": Output(ids.TABLE_BODY, "children"),
+    "table_sort": Output(ids.TABLE_SORT, "data"),
+    **{f"header_{name}": Output(ids.sort_button(name), "children") for name, _ in COLUMNS},
     "download_view": Output(ids.DOWNLOAD_VIEW, "href"),
     "download_indicator": Output(ids.DOWNLOAD_INDICATOR, "href"),
     "citation": Output(ids.CITATION, "children"),
@@ -335,10 +354,13 @@ OUTPUTS = {
 
 
 # Outputs the page is not served with (``layout.explorer`` draws the rest of the default view).
-# The table and source cards wait in closed panels: a view change redraws them once opened,
-# and the panels' own callbacks (``register``) draw them on opening. Following the view through
-# a chained callback instead cost Dash's renderer 0.2 to 0.5 s on arrival (measured in Chromium).
-LATE = frozenset({"search", "sources", "table_body", "citation"})
+LATE = frozenset({"search", "citation"})
+# The table and source cards wait in closed panels, drawn by this same callback once opened:
+# one writer, so answers cannot cross. (Separate callbacks following the view cost Dash's
+# renderer 0.2 to 0.5 s on arrival, measured in Chromium.)
+PANELS = frozenset(
+    {"sources", "table_body", "table_sort", *(f"header_{name}" for name, _ in COLUMNS)}
+)
 # What the first callback leaves alone: the heavy, drawn parts. Answering the controls again
 # costs nothing measurable, while leaving them alone too made Dash's renderer spend about half a
 # second more before the chart appeared (measured in Chromium, bench/).
@@ -369,19 +391,26 @@ def register(app: Dash, catalog: Catalog, first: dict[str, Any]) -> None:
         "base_year": Input(ids.BASE_YEAR, "value"),
         "all_sources": Input(ids.ALL_SOURCES, "value"),
         "events": Input(ids.EVENTS, "value"),
+        "table_opened": Input(ids.DATA_SUMMARY, "n_clicks"),
+        "sources_opened": Input(ids.SOURCES_SUMMARY, "n_clicks"),
+        **{f"header_{name}": Input(ids.sort_button(name), "n_clicks") for name, _ in COLUMNS},
         "sort": State(ids.TABLE_SORT, "data"),
-        "table_opened": State(ids.DATA_SUMMARY, "n_clicks"),
-        "sources_opened": State(ids.SOURCES_SUMMARY, "n_clicks"),
         "pathname": State(ids.URL, "pathname"),
     }
-    control_names = {dep.component_id: name for name, dep in inputs.items() if name in CONTROLS}
+    triggers = PANEL_TRIGGERS | {
+        dep.component_id: name for name, dep in inputs.items() if name in CONTROLS
+    }
 
     def on_change(pathname: Any, **values: Any) -> dict[str, Any]:
         if route(pathname if isinstance(pathname, str) else "/")["explorer"]:
             # Another page is shown: leave the chart, and the address bar, as they are.
             raise PreventUpdate
+        presses = {name for name in values if name.startswith("header_")}
         answer = update_view(
-            catalog, control_names.get(ctx.triggered_id), **values, site=request.host_url
+            catalog,
+            triggers.get(ctx.triggered_id),
+            **{name: value for name, value in values.items() if name not in presses},
+            site=request.host_url,
         )
         if shows_first_view(values):
             # The page already shows this chart; redrawing it would only delay the first one.
@@ -389,29 +418,6 @@ def register(app: Dash, catalog: Catalog, first: dict[str, Any]) -> None:
         return {name: answer.get(name, no_update) for name in OUTPUTS}
 
     app.callback(output=OUTPUTS, inputs=inputs)(on_change)
-
-    def on_table(*args: Any) -> tuple[Any, ...]:
-        column = str(ctx.triggered_id or "").removeprefix("sort-") or None  # None: opened
-        table_body, new_sort, labels = table_for(catalog, column, *args[-2:])
-        return (table_body, new_sort, *labels)
-
-    app.callback(
-        Output(ids.TABLE_BODY, "children", allow_duplicate=True),
-        Output(ids.TABLE_SORT, "data"),
-        *[Output(ids.sort_button(name), "children") for name, _ in COLUMNS],
-        Input(ids.DATA_SUMMARY, "n_clicks"),
-        *[Input(ids.sort_button(name), "n_clicks") for name, _ in COLUMNS],
-        State(ids.URL, "search"),
-        State(ids.TABLE_SORT, "data"),
-        prevent_initial_call=True,
-    )(on_table)
-
-    app.callback(
-        Output(ids.SOURCES_PANEL, "children", allow_duplicate=True),
-        Input(ids.SOURCES_SUMMARY, "n_clicks"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )(lambda _, search: sources_for(catalog, search))
 
     # Image export runs in the browser, where plotly.js draws the file: assets/exports.js.
     for button, image_format in ((ids.EXPORT_PNG, "png"), (ids.EXPORT_SVG, "svg")):

@@ -82,7 +82,7 @@ def _problem(body: Any, specs: Mapping[str, Spec]) -> str | None:
         return "the body is not a JSON object"
     key = body.get("output")
     spec = specs.get(key) if isinstance(key, str) else None
-    if spec is None or not isinstance(key, str):
+    if spec is None or not isinstance(key, str):  # (the second test is for the type checker)
         return "no such callback"
     outputs, inputs, state = spec
     sent_outputs = body.get("outputs")

@@ -23,7 +23,7 @@ CHART = "chart"
 SENTENCE = "sentence"
 KEY_FIGURES = "key-figures"
 CAVEATS = "caveats"
-# The summaries that open the data and sources panels (a click asks for their content).
+# The summaries that open the data and sources panels (a first click asks for their content).
 DATA_SUMMARY = "data-summary"
 SOURCES_SUMMARY = "sources-summary"
 TABLE_BODY = "table-body"

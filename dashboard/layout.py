@@ -102,9 +102,9 @@ def _download(label: str, link_id: str, href: str = "") -> html.A:
 
 def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
     """The chart page, drawn with ``first``: the default view's outputs
-    (``callbacks.update_view``), all but ``callbacks.LATE``: the citation, which the first callback
-    brings (it names the visitor's address and date), and the table and source cards, drawn when
-    their panels are opened."""
+    (``callbacks.update_view``), all but ``callbacks.LATE`` (the citation, which the first callback
+    brings: it names the visitor's address and date) and ``callbacks.PANELS`` (the table and source
+    cards, drawn when their panels are opened)."""
     controls = html.Div(
         [
             _field(
@@ -245,21 +245,37 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     html.Dl(first["key_figures"], id=ids.KEY_FIGURES, className="key-figures"),
                 ]
             ),
-            # Closed until asked for, and filled on opening (``callbacks.register``): drawing
+            # Closed until asked for, and filled on opening (``callbacks.PANELS``): drawing
             # their hundreds of elements with the page delayed the chart by about half a second.
-            html.Details(
+            # The headings stay outside the summaries, where every screen reader finds them.
+            html.Section(
                 [
-                    html.Summary(html.H2("Sources for this indicator"), id=ids.SOURCES_SUMMARY),
-                    html.Div(id=ids.SOURCES_PANEL),
-                ],
-                className="panel",
+                    html.H2("Sources for this indicator"),
+                    html.Details(
+                        [
+                            html.Summary(
+                                "Show each source, and where every value stands in it",
+                                id=ids.SOURCES_SUMMARY,
+                            ),
+                            html.Div(id=ids.SOURCES_PANEL),
+                        ],
+                        className="panel",
+                    ),
+                ]
             ),
-            html.Details(
+            html.Section(
                 [
-                    html.Summary(html.H2("Data table"), id=ids.DATA_SUMMARY),
-                    html.Div(table(DEFAULT_SORT), className="scroll"),
-                ],
-                className="panel",
+                    html.H2("Data"),
+                    html.Details(
+                        [
+                            html.Summary(
+                                "Show the table of the values plotted", id=ids.DATA_SUMMARY
+                            ),
+                            html.Div(table(DEFAULT_SORT), className="scroll"),
+                        ],
+                        className="panel",
+                    ),
+                ]
             ),
             dcc.Store(id=ids.TABLE_SORT, data=DEFAULT_SORT),
         ],

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from indicators import Catalog, derive, load_catalog
 
@@ -242,6 +242,35 @@ def test_open_panels_follow_the_view_through_history(
     wait_for_query(page, "economies", "USA,CHN")
     expect(page.locator("#table-body tr")).to_have_count(levels)
     assert page.console.errors == []  # type: ignore[attr-defined]
+
+
+def test_a_panel_opened_while_a_view_change_is_on_its_way_shows_the_new_view(
+    page: Page, server: str
+) -> None:
+    held: list[Route] = []
+
+    def hold_first(route: Route) -> None:
+        if holding and not held:
+            held.append(route)  # answered below, after the panel has opened
+        else:
+            route.continue_()
+
+    holding = False
+    open_chart(page, server + "/")
+    page.route("**/_dash-update-component*", hold_first)
+    holding = True
+    page.locator("#economies").get_by_label("China").uncheck()
+    page.wait_for_timeout(200)
+    assert held, "the view change went out"
+    page.click("#data-summary")  # the view change has not been answered yet
+    expect(page.locator("#table-body tr").first).to_be_visible()
+    held[0].continue_()
+    wait_for_query(page, "economies", "USA")
+    plotted = sum(len(trace["x"]) for trace in traces(page))
+    expect(page.locator("#table-body tr")).to_have_count(plotted)
+    assert {row.split("\t")[0] for row in page.locator("#table-body tr").all_inner_texts()} == {
+        "US"
+    }
 
 
 def test_phone_width_has_no_sideways_scroll(browser, server: str) -> None:  # type: ignore[no-untyped-def]
