@@ -14,6 +14,7 @@ from flask import Blueprint, Response, abort, jsonify, request
 from dashboard.openapi import openapi_document
 from dashboard.selection import requested_rows
 from indicators import Catalog, Indicator, Source
+from indicators.catalog import Row
 from indicators.cite import bibtex, csl_json
 from indicators.claims import CheckResult, evaluate_all
 
@@ -99,7 +100,8 @@ def blueprint(catalog: Catalog) -> Blueprint:
     @api.get("/indicators/<indicator_id>/observations")
     def observations(indicator_id: str) -> Response:
         rows = requested_rows(catalog, indicator_id, request.args)
-        records = rows.drop(columns=["indicator_id"]).to_dict("records")
+        fields = Row._fields[1:]  # every field but indicator_id, which the reply gives once
+        records = [dict(zip(fields, row[1:], strict=True)) for row in rows]
         return reply(
             {
                 "indicator_id": indicator_id,
@@ -107,7 +109,7 @@ def blueprint(catalog: Catalog) -> Blueprint:
                 "observations": records,
                 "sources": {
                     sid: source_json(catalog.sources[sid])
-                    for sid in dict.fromkeys(rows["source_id"])
+                    for sid in dict.fromkeys(row.source_id for row in rows)
                 },
             }
         )

@@ -226,7 +226,7 @@ def render(
     allowed = choices(catalog, state.indicator)
     plot = build(catalog, state)
     first, last = allowed.year_range
-    view_economies = sorted(set(plot.selection["economy"])) or list(state.economies)
+    view_economies = sorted({row.economy for row in plot.selection}) or list(state.economies)
     view_params = {
         "source": "main",
         "economies": ",".join(view_economies),
@@ -294,7 +294,7 @@ def render(
 
 def drawn_sources(plot: Plot, main_source: str) -> list[str]:
     """Sources of the values a view draws (the main source when it draws nothing)."""
-    drawn = [sid for line in plot.lines for sid in line.points["source_id"]]
+    drawn = [point.source_id for line in plot.lines for point in line.points]
     return list(dict.fromkeys(drawn)) or [main_source]
 
 
@@ -302,17 +302,15 @@ def drawn_sources(plot: Plot, main_source: str) -> list[str]:
 def sources_panel(catalog: Catalog, indicator_id: str) -> list[html.Article]:
     """The cards of an indicator's sources, built once per indicator (the table under the chart
     gives each plotted value's locator)."""
-    obs = catalog.observations
-    rows = obs[obs["indicator_id"] == indicator_id]
+    rows = catalog.rows(indicator_id)
     return [
         source_card(
             catalog,
             source_id,
             locators=[
-                f"{economy} {period}: {locator}"
-                for economy, period, locator in rows.loc[
-                    rows["source_id"] == source_id, ["economy", "period", "locator"]
-                ].to_numpy()
+                f"{row.economy} {row.period}: {row.locator}"
+                for row in rows
+                if row.source_id == source_id
             ],
         )
         for source_id in catalog.source_ids(indicator_id)

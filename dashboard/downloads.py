@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tempfile
+from operator import attrgetter
 from pathlib import Path
 
 from flask import Blueprint, Response, abort, request
 
 from dashboard.selection import requested_rows
 from indicators import Catalog
+from indicators.catalog import ROW_ORDER
 from indicators.cite import bibtex, csl_json
-from indicators.export import citable_rows, to_csv
-from indicators.package import package_zip
+from indicators.export import citable_records, csv_text
 
 CSV_TYPE = "text/csv; charset=utf-8"
 
@@ -26,10 +27,13 @@ def blueprint(catalog: Catalog) -> Blueprint:
     """Download routes bound to ``catalog``."""
     routes = Blueprint("downloads", __name__)
     package: list[bytes] = []  # built on first request, then kept: the catalog never changes
+    everything_csv: list[str] = []  # likewise
 
     @routes.get("/download/datapackage.zip")
     def datapackage() -> Response:
         if not package:
+            from indicators.package import package_zip  # pandas: only when a package is asked for
+
             with tempfile.TemporaryDirectory() as scratch:
                 package.append(package_zip(catalog, Path(scratch)))
         response = Response(package[0], mimetype="application/zip")
@@ -58,16 +62,20 @@ def blueprint(catalog: Catalog) -> Blueprint:
 
     @routes.get("/download/all.csv")
     def everything() -> Response:
-        return _csv(
-            to_csv(citable_rows(catalog, catalog.observations)),
-            "us-china-st-all.csv",
-            catalog.version,
-        )
+        if not everything_csv:
+            # The order of ``catalog.observations``: by indicator, source, economy and year.
+            rows = sorted(
+                (row for indicator_id in catalog.tables for row in catalog.rows(indicator_id)),
+                key=attrgetter(*ROW_ORDER),
+            )
+            everything_csv.append(csv_text(citable_records(catalog, rows)))
+        return _csv(everything_csv[0], "us-china-st-all.csv", catalog.version)
 
     @routes.get("/download/<indicator_id>.csv")
     def indicator(indicator_id: str) -> Response:
         rows = requested_rows(catalog, indicator_id, request.args)
-        return _csv(to_csv(citable_rows(catalog, rows)), f"{indicator_id}.csv", catalog.version)
+        text = csv_text(citable_records(catalog, rows))
+        return _csv(text, f"{indicator_id}.csv", catalog.version)
 
     return routes
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-import pandas as pd
-
 from dashboard.state import VIEW_LABELS
 from dashboard.theme import DERIVED_COLOUR, base_layout, economy_colour
-from dashboard.views import Line, Plot
+from dashboard.views import Line, Plot, Point
 from indicators import Catalog
 from indicators.models import Event
 
@@ -45,7 +43,7 @@ def source_line(plot: Plot, catalog: Catalog) -> str:
     """The citation printed under the chart, also in exported images."""
     main = catalog.indicators[plot.state.indicator].main_source
     used = list(
-        dict.fromkeys([main, *(s for line in plot.lines for s in line.points["source_id"])])
+        dict.fromkeys([main, *(point.source_id for line in plot.lines for point in line.points)])
     )
     label = "Source" if len(used) == 1 else "Sources"
     cited = "; ".join(catalog.sources[source_id].citation for source_id in used[:MAX_CITED])
@@ -90,7 +88,7 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
         layout["yaxis"]["type"] = "log"
     if indicator.period == "academic_year":
         # Academic years are stored by starting year; the axis shows their labels (2023/24).
-        years = sorted({int(year) for line in plot.lines for year in line.points["year"]})
+        years = sorted({point.year for line in plot.lines for point in line.points})
         step = max(1, len(years) // 8)
         shown = years[::step]
         layout["xaxis"] = {
@@ -131,10 +129,10 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
 def _line_traces(line: Line, catalog: Catalog, fmt: str, unit: str) -> list[dict[str, Any]]:
     points = line.points
     colour = DERIVED_COLOUR if line.key in ("ratio", "difference") else economy_colour(line.key)
-    firm = points[points["status"] != "projection"]
-    projected = points[points["status"] == "projection"]
+    firm = [point for point in points if point.status != "projection"]
+    projected = [point for point in points if point.status == "projection"]
     traces = []
-    if not firm.empty:
+    if firm:
         traces.append(
             _trace(
                 line,
@@ -144,20 +142,17 @@ def _line_traces(line: Line, catalog: Catalog, fmt: str, unit: str) -> list[dict
                 unit,
                 colour,
                 dash="solid" if line.main else "dot",
-                symbols=[
-                    _symbol(status, note)
-                    for status, note in zip(firm["status"], firm["note"], strict=True)
-                ],
+                symbols=[_symbol(point.status, point.note) for point in firm],
             )
         )
-    if not projected.empty:
+    if projected:
         # Start the dashed segment at the last firm point so the projection reads as a continuation.
-        bridge = pd.concat([firm.tail(1), projected]) if not firm.empty else projected
+        bridge = [*firm[-1:], *projected]
         symbols = ["circle" for _ in range(len(bridge) - len(projected))]
         symbols += ["diamond-open"] * len(projected)
         trace = _trace(line, bridge, catalog, fmt, unit, colour, dash="dash", symbols=symbols)
         trace["name"] = f"{line.name} (projection)"
-        trace["showlegend"] = firm.empty  # one legend entry per line; the label says the rest
+        trace["showlegend"] = not firm  # one legend entry per line; the label says the rest
         if line.main:  # label the main projection on the chart itself, at its last point
             _label_last(trace, "projection", colour)
         traces.append(trace)
@@ -179,7 +174,7 @@ def _symbol(status: str, note: str) -> str:
 
 def _trace(
     line: Line,
-    points: pd.DataFrame,
+    points: list[Point],
     catalog: Catalog,
     fmt: str,
     unit: str,
@@ -191,28 +186,21 @@ def _trace(
     sources = catalog.sources
     customdata = [
         [
-            period,
-            status,
-            sources[source_id].citation,  # short: the sources panel gives the full reference
-            _shorten(locator),
-            f"<br>Note: {_shorten(note)}" if note else "",
+            point.period,
+            point.status,
+            sources[point.source_id].citation,  # short: the sources panel gives the full reference
+            _shorten(point.locator),
+            f"<br>Note: {_shorten(point.note)}" if point.note else "",
         ]
-        for period, status, source_id, locator, note in zip(
-            points["period"],
-            points["status"],
-            points["source_id"],
-            points["locator"],
-            points["note"],
-            strict=True,
-        )
+        for point in points
     ]
     return {
         "type": "scatter",
         "mode": "lines+markers",
         "name": line.name,
         "legendgroup": line.name,
-        "x": [int(year) for year in points["year"]],
-        "y": [float(value) for value in points["value"]],
+        "x": [int(point.year) for point in points],
+        "y": [float(point.value) for point in points],
         "customdata": customdata,
         # Other sources' series are drawn thinner, so the main series stays the main line.
         "line": {"color": colour, "width": 3 if line.main else 1.5, "dash": dash},

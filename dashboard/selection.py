@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-import pandas as pd
 from flask import abort
 
 from indicators import Catalog
+from indicators.catalog import Row
 from indicators.types import MAX_YEAR, MIN_YEAR
 
 
@@ -21,7 +21,7 @@ class BadRequest(ValueError):
     """A request parameter that cannot be used."""
 
 
-def requested_rows(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> pd.DataFrame:
+def requested_rows(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> list[Row]:
     """``rows_for`` for a web request: a 404 for an unknown indicator, a 400 for a bad value."""
     if indicator_id not in catalog.indicators:
         abort(404, f"No indicator '{indicator_id}'.")
@@ -31,31 +31,35 @@ def requested_rows(catalog: Catalog, indicator_id: str, args: Mapping[str, str])
         abort(400, str(error))
 
 
-def rows_for(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> pd.DataFrame:
-    """The indicator's observations narrowed by ``args`` (the indicator must exist)."""
-    obs = catalog.observations
-    rows = obs[obs["indicator_id"] == indicator_id]
+def rows_for(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> list[Row]:
+    """The indicator's rows narrowed by ``args`` (the indicator must exist), in the order of
+    ``Catalog.rows``: by source, economy and year."""
+    wanted: set[str] | None = None
     source = args.get("source")
     if source is not None:
         if source == "main":
-            wanted = list(catalog.indicators[indicator_id].main_series)
+            wanted = set(catalog.indicators[indicator_id].main_series)
         elif source in catalog.sources:
-            wanted = [source]  # a source of another indicator simply has no rows here
+            wanted = {source}  # a source of another indicator simply has no rows here
         else:
             raise BadRequest(f"'source={source}' is not a source in the catalog.")
-        rows = rows[rows["source_id"].isin(wanted)]
+    codes: set[str] | None = None
     if "economies" in args:
-        codes = args["economies"].split(",") if args["economies"] else []  # "": none
-        unknown = [repr(code) for code in codes if code not in catalog.economies]
+        listed = args["economies"].split(",") if args["economies"] else []  # "": none
+        unknown = [repr(code) for code in listed if code not in catalog.economies]
         if unknown:
             raise BadRequest(f"Unknown economy code(s): {', '.join(unknown)}.")
-        rows = rows[rows["economy"].isin(codes)]
+        codes = set(listed)
     first, last = _year(args.get("from"), "from"), _year(args.get("to"), "to")
-    if first is not None:
-        rows = rows[rows["year"] >= first]
-    if last is not None:
-        rows = rows[rows["year"] <= last]
-    return rows
+    rows = catalog.rows(indicator_id) if indicator_id in catalog.tables else ()
+    return [
+        row
+        for row in rows
+        if (wanted is None or row.source_id in wanted)
+        and (codes is None or row.economy in codes)
+        and (first is None or row.year >= first)
+        and (last is None or row.year <= last)
+    ]
 
 
 def _year(text: str | None, name: str) -> int | None:

@@ -80,29 +80,30 @@ def choices(catalog: Catalog, indicator_id: str) -> Choices:
 @cache
 def _choices(catalog: Catalog, indicator_id: str) -> Choices:
     indicator = catalog.indicators[indicator_id]
-    main = catalog.series(indicator_id)
-    every = catalog.observations[catalog.observations["indicator_id"] == indicator_id]
-    present = set(every["economy"])
+    every = catalog.rows(indicator_id)
+    present = {row.economy for row in every}
     order = [*DEFAULT_ECONOMIES, *catalog.economies]
     economies = tuple(dict.fromkeys(code for code in order if code in present))
-    years = tuple(sorted({int(year) for year in every["year"]}))
-    by_year = main.pivot_table(index="year", columns="economy", values="value", aggfunc="first")
-    has_pair = all(code in by_year for code in PAIR)
-    common = by_year[list(PAIR)].dropna() if has_pair else by_year.iloc[0:0]
+    years = tuple(sorted({row.year for row in every}))
+    by_year: dict[str, dict[int, float]] = {}
+    for row in catalog.points(indicator_id):
+        by_year.setdefault(row.economy, {}).setdefault(row.year, row.value)
+    china, us = (by_year.get(code, {}) for code in PAIR)
+    common = [(year, china[year], us[year]) for year in sorted(china.keys() & us.keys())]
     views: list[View] = ["levels"]
     if indicator.per_capita and POPULATION in catalog.indicators:
         views.append("per_million")
-    if not common.empty:
+    if common:
         views += ["ratio", "difference"]
-    positive = bool((every["value"] > 0).all())
+    positive = all(row.value > 0 for row in every)
     if positive and len(years) > 1:
         views.append("indexed")
     log_views: set[View] = set()
     if positive and indicator.nonnegative:
         log_views |= {view for view in views if view in ("levels", "indexed", "per_million")}
-    if not common.empty and bool((common > 0).all().all()):
+    if common and all(a > 0 and b > 0 for _, a, b in common):
         log_views.add("ratio")
-    base = int(common.index[0]) if not common.empty else years[0]
+    base = common[0][0] if common else years[0]
     return Choices(economies, years, tuple(views), frozenset(log_views), base)
 
 

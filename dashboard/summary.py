@@ -1,14 +1,14 @@
-"""Key figures and the one-sentence description of a view, computed with ``indicators.derive``."""
+"""Key figures and the one-sentence description of a view, computed with ``indicators.yearly``."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
-
 from dashboard.state import PAIR, POPULATION
-from dashboard.views import Plot
-from indicators import Catalog, derive
+from dashboard.views import Plot, by_economy
+from indicators import Catalog, yearly
+from indicators.catalog import Row
 
 CHINA, US = PAIR
 
@@ -27,64 +27,63 @@ def number(value: float, decimals: int) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def _latest(frame: pd.DataFrame, code: str) -> pd.Series | None:
-    rows = frame[frame["economy"] == code]
-    return None if rows.empty else rows.sort_values("year").iloc[-1]
+def _own(rows: Sequence[Row], code: str) -> list[Row]:
+    """An economy's rows, by year."""
+    return sorted((row for row in rows if row.economy == code), key=lambda row: row.year)
 
 
-def _common_latest(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
+def _latest(rows: Sequence[Row], code: str) -> Row | None:
+    own = _own(rows, code)
+    return own[-1] if own else None
+
+
+def _common_latest(rows: Sequence[Row]) -> tuple[Row, Row] | None:
     """The latest year in which both China and the US have values."""
-    table = derive.wide(frame) if not frame.empty else pd.DataFrame()
-    if not {CHINA, US} <= set(table.columns):
+    values = by_economy(rows)
+    years = values.get(CHINA, {}).keys() & values.get(US, {}).keys()
+    if not years:
         return None
-    years = table[[CHINA, US]].dropna().index
-    if years.empty:
-        return None
-    year = years.max()
-    pick = frame[frame["year"] == year].set_index("economy")
-    return pick.loc[CHINA], pick.loc[US]
+    year = max(years)
+    pick = {row.economy: row for row in rows if row.year == year}
+    return pick[CHINA], pick[US]
 
 
 def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
     """Latest values, ratio, growth over the chosen years, crossover and years behind."""
     indicator = catalog.indicators[plot.state.indicator]
     names = {code: economy.label for code, economy in catalog.economies.items()}
-    frame = plot.selection
+    rows = plot.selection
     figures: list[KeyFigure] = []
     for code in plot.state.economies:
-        latest = _latest(frame, code)
+        latest = _latest(rows, code)
         if latest is not None:
-            status = "" if latest["status"] == "reported" else f" ({latest['status']})"
+            status = "" if latest.status == "reported" else f" ({latest.status})"
             figures.append(
                 KeyFigure(
                     f"{names[code]}, latest",
-                    f"{number(latest['value'], indicator.decimals)} {indicator.short_unit}",
-                    f"{latest['period']}{status}",
+                    f"{number(latest.value, indicator.decimals)} {indicator.short_unit}",
+                    f"{latest.period}{status}",
                 )
             )
-    both = _common_latest(frame)
+    both = _common_latest(rows)
     if both is not None:
         china, us = both
-        if us["value"] != 0:
-            figures.append(
-                KeyFigure("China ÷ US", f"{china['value'] / us['value']:.2f}", str(china["period"]))
-            )
+        if us.value != 0:
+            figures.append(KeyFigure("China ÷ US", f"{china.value / us.value:.2f}", china.period))
     first, last = plot.state.years
     for code in plot.state.economies:
-        own = frame[frame["economy"] == code].sort_values("year")
+        own = _own(rows, code)
         if len(own) < 2:
             continue
-        series = own.set_index("year")["value"]
-        start, end = int(series.index[0]), int(series.index[-1])
         try:
-            rate = derive.cagr(series, start, end)
+            rate = yearly.cagr({row.year: row.value for row in own}, own[0].year, own[-1].year)
         except ValueError:
             continue  # growth is undefined from or to zero
         figures.append(
             KeyFigure(
                 f"{names[code]}, growth",
                 f"{rate * 100:+.1f}% a year",
-                f"compound, {own['period'].iloc[0]}–{own['period'].iloc[-1]}",
+                f"compound, {own[0].period}–{own[-1].period}",
             )
         )
     crossings = plot.crossings
@@ -102,18 +101,19 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
         figures.append(KeyFigure("Crossover", "none", f"the lines do not cross in {first}–{last}"))
     if both is not None:
         china, us = both
-        leader, follower = (US, CHINA) if us["value"] > china["value"] else (CHINA, US)
-        gap = derive.years_behind(frame, leader, follower, int(china["year"]))
+        leader, follower = (US, CHINA) if us.value > china.value else (CHINA, US)
+        values = by_economy(rows)
+        gap = yearly.years_behind(values[leader], values[follower], china.year)
         if gap is not None:
             figures.append(
                 KeyFigure(
                     f"{names[follower]} behind",
                     f"{gap:.1f} years",
-                    f"{names[leader]} stood at {names[follower]}'s {china['period']} level "
+                    f"{names[leader]} stood at {names[follower]}'s {china.period} level "
                     f"{gap:.1f} years earlier",
                 )
             )
-        elif china["value"] != us["value"]:
+        elif china.value != us.value:
             figures.append(
                 KeyFigure(
                     f"{names[follower]} behind",
@@ -144,57 +144,58 @@ def sentence(plot: Plot, catalog: Catalog) -> str:
             if not lines:
                 continue
             main = [line for line in lines if line.main]
-            pick = main[0] if main else max(lines, key=lambda line: line.points["year"].max())
-            last = pick.points.iloc[-1]
-            approx = ", an estimate" if last["status"] == "estimate" else ""
+            pick = main[0] if main else max(lines, key=lambda line: line.points[-1].year)
+            point = pick.points[-1]
+            approx = ", an estimate" if point.status == "estimate" else ""
             parts.append(
-                f"{names[code]}: {number(last['value'], indicator.decimals)} {indicator.unit} "
-                f"in {last['period']}{approx} ({catalog.sources[str(last['source_id'])].citation})"
+                f"{names[code]}: {number(point.value, indicator.decimals)} {indicator.unit} "
+                f"in {point.period}{approx} ({catalog.sources[point.source_id].citation})"
             )
         return f"{indicator.title}. " + "; ".join(parts) + "."
     china, us = both
-    verb = "is projected at" if "projection" in (china["status"], us["status"]) else "was"
+    verb = "is projected at" if "projection" in (china.status, us.status) else "was"
     decimals = indicator.decimals
-    ratio = china["value"] / us["value"] if us["value"] else float("nan")
+    ratio = china.value / us.value if us.value else float("nan")
     view = plot.state.view
     if view == "ratio":
-        first = plot.lines[0].points.iloc[0]
+        first = plot.lines[0].points[0]
         text = (
             f"China's {indicator.title} {verb} {ratio:.2f} times the US figure in "
-            f"{china['period']}, against {first['value']:.2f} in {first['period']}"
+            f"{china.period}, against {first.value:.2f} in {first.period}"
         )
     elif view == "difference":
-        gap = china["value"] - us["value"]
+        gap = china.value - us.value
         side = "above" if gap >= 0 else "below"
         text = (
-            f"In {china['period']} China's {indicator.title} {verb} "
+            f"In {china.period} China's {indicator.title} {verb} "
             f"{number(abs(gap), decimals)} {indicator.unit} {side} the US figure"
         )
     elif view == "per_million":
         values = {line.key: line.points for line in plot.lines if line.main}
         if CHINA in values and US in values:
-            common = values[CHINA].merge(values[US], on="year", suffixes=("_cn", "_us"))
-            if not common.empty:
-                last = common.iloc[-1]
+            us_points = {point.year: point for point in values[US]}
+            common = [(cn, us_points[cn.year]) for cn in values[CHINA] if cn.year in us_points]
+            if common:
+                cn_last, us_last = common[-1]
                 text = (
-                    f"In {last['period_cn']} {indicator.title} came to "
-                    f"{last['value_cn']:,.3f} {plot.y_title} in {names[CHINA]}, against "
-                    f"{last['value_us']:,.3f} in the {names[US]}"
+                    f"In {cn_last.period} {indicator.title} came to "
+                    f"{cn_last.value:,.3f} {plot.y_title} in {names[CHINA]}, against "
+                    f"{us_last.value:,.3f} in the {names[US]}"
                 )
                 return f"{text} ({cite}; population: {_population_citation(catalog)})."
         text = f"{indicator.title} per million people"
     elif view == "indexed":
         base = plot.state.base_year
         parts = [
-            f"{line.name} {line.points.iloc[-1]['value']:.0f} in {line.points.iloc[-1]['period']}"
+            f"{line.name} {line.points[-1].value:.0f} in {line.points[-1].period}"
             for line in plot.lines
         ]
         text = f"{indicator.title}, indexed to {base} = 100: " + ", ".join(parts)
     else:
         text = (
-            f"In {china['period']} {indicator.title} {verb} {number(china['value'], decimals)} "
+            f"In {china.period} {indicator.title} {verb} {number(china.value, decimals)} "
             f"{indicator.unit} for {names[CHINA]}, {ratio:.2f} times the {names[US]} figure of "
-            f"{number(us['value'], decimals)}"
+            f"{number(us.value, decimals)}"
         )
     crossings = plot.crossings if view != "indexed" else []
     if crossings:

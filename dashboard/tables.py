@@ -40,21 +40,21 @@ def table_rows(plot: Plot, catalog: Catalog) -> list[Row]:
     unit = hover_unit(plot, catalog)
     rows = []
     for line in plot.lines:
-        for point in line.points.to_dict("records"):
-            source = catalog.sources[point["source_id"]]
-            value = float(point["value"])
+        for point in line.points:
+            source = catalog.sources[point.source_id]
+            value = float(point.value)
             rows.append(
                 {
                     "series": line.name,
-                    "year": int(point["year"]),
-                    "period": str(point["period"]),
+                    "year": int(point.year),
+                    "period": str(point.period),
                     "value": value,
                     "display": f"{value:,.{decimals}f}",
                     "unit": unit,
-                    "status": str(point["status"]),
+                    "status": str(point.status),
                     "source": source.citation,
                     "source_url": source.url,
-                    "locator": str(point["locator"]),
+                    "locator": str(point.locator),
                 }
             )
     return rows

@@ -3,20 +3,34 @@
 The main source gives the main lines. Other sources' series are drawn beside them, thinner and
 labelled, when the user asks for them, and always for an economy the main source lacks, so no
 value is ever shown without its own source. Every point keeps its status, source and locator.
+Views are computed on plain rows with ``indicators.yearly``, so serving never imports pandas.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property, partial
-
-import pandas as pd
+from functools import cached_property
+from typing import NamedTuple
 
 from dashboard.state import PAIR, POPULATION, ViewState
-from indicators import Catalog, derive
+from indicators import Catalog, yearly
+from indicators.catalog import Row
 
 POINT_COLUMNS = ("year", "period", "value", "status", "source_id", "locator", "note")
 _STATUS_RANK = {"reported": 0, "estimate": 1, "projection": 2}
+
+
+class Point(NamedTuple):
+    """One plotted value (the fields are ``POINT_COLUMNS``)."""
+
+    year: int
+    period: str
+    value: float
+    status: str
+    source_id: str
+    locator: str
+    note: str
 
 
 @dataclass(frozen=True)
@@ -26,8 +40,8 @@ class Line:
     key: str
     """Economy code, or ``ratio`` / ``difference``."""
     name: str
-    points: pd.DataFrame
-    """Columns ``POINT_COLUMNS``, one row per year, ascending."""
+    points: tuple[Point, ...]
+    """One point per year, ascending."""
     main: bool = True
     """Drawn from the indicator's main source (other sources are drawn thinner)."""
 
@@ -38,17 +52,28 @@ class Plot:
 
     state: ViewState
     lines: tuple[Line, ...]
-    selection: pd.DataFrame
-    """Main-source observations behind the view (chosen economies and years, or the pair)."""
+    selection: tuple[Row, ...]
+    """Main-source observations behind the view (chosen economies and years, or the pair), in
+    ``Catalog.points`` order."""
     y_title: str
 
     @cached_property
-    def crossings(self) -> list[derive.Crossover]:
+    def crossings(self) -> list[yearly.Crossover]:
         """China–US crossings within the view's years, from the main series (computed once:
         the figure, key figures and sentence all use them)."""
-        if not {"CHN", "USA"} <= set(self.selection["economy"]):
+        china, us = PAIR
+        values = by_economy(self.selection)
+        if china not in values or us not in values:
             return []
-        return derive.crossovers(self.selection, "CHN", "USA")
+        return yearly.crossovers(values[china], values[us], china, us)
+
+
+def by_economy(rows: Iterable[Row]) -> dict[str, dict[int, float]]:
+    """Each economy's values by year (rows of one series: one value per economy and year)."""
+    values: dict[str, dict[int, float]] = {}
+    for row in rows:
+        values.setdefault(row.economy, {})[row.year] = row.value
+    return values
 
 
 def build(catalog: Catalog, state: ViewState) -> Plot:
@@ -56,76 +81,95 @@ def build(catalog: Catalog, state: ViewState) -> Plot:
     indicator = catalog.indicators[state.indicator]
     names = {code: economy.label for code, economy in catalog.economies.items()}
     if state.view in ("ratio", "difference"):
-        pair = catalog.series(state.indicator, economies=PAIR, years=state.years)
+        pair = tuple(catalog.points(state.indicator, economies=PAIR, years=state.years))
         line = _pair_line(pair, state.view, names)
         unit = "ratio of China's value to the US value" if state.view == "ratio" else indicator.unit
-        derived = (line,) if not line.points.empty else ()
+        derived = (line,) if line.points else ()
         return Plot(state, derived, pair, unit)
-    chosen = catalog.series(state.indicator, economies=state.economies, years=state.years)
+    chosen = tuple(catalog.points(state.indicator, economies=state.economies, years=state.years))
     y_title = indicator.unit
     if state.view == "indexed":
         y_title = f"index, {state.base_year} = 100"
     elif state.view == "per_million":
         y_title = f"{indicator.unit} per million people"
-    population = catalog.series(POPULATION) if state.view == "per_million" else None
-    shape = partial(_shaped, state=state, population=population)
+    population = (
+        {(row.economy, row.year): row.value for row in catalog.points(POPULATION)}
+        if state.view == "per_million"
+        else None
+    )
+
+    def shaped(rows: Iterable[Row], code: str) -> tuple[Point, ...]:
+        return _shaped([row for row in rows if row.economy == code], state, population)
+
     lines = [
-        Line(code, names[code], _points(shape(group)))
+        Line(code, names[code], points)
         for code in state.economies
-        if not (group := chosen[chosen["economy"] == code]).empty and not shape(group).empty
+        if (points := shaped(chosen, code))
     ]
     with_main = {line.key for line in lines}
     for source_id in catalog.other_source_ids(state.indicator):
-        other = catalog.series(
+        other = catalog.points(
             state.indicator, source_id=source_id, economies=state.economies, years=state.years
         )
         for code in state.economies:
             if not state.all_sources and code in with_main:
                 continue
-            shaped = shape(other[other["economy"] == code])
-            if not shaped.empty:
+            points = shaped(other, code)
+            if points:
                 name = f"{names[code]} · {catalog.sources[source_id].citation}"
-                lines.append(Line(code, name, _points(shaped), main=False))
+                lines.append(Line(code, name, points, main=False))
     return Plot(state, tuple(lines), chosen, y_title)
 
 
-def _shaped(frame: pd.DataFrame, state: ViewState, population: pd.DataFrame | None) -> pd.DataFrame:
-    """Values as the view shows them: as published, per million people, or indexed."""
+def _shaped(
+    rows: Sequence[Row], state: ViewState, population: Mapping[tuple[str, int], float] | None
+) -> tuple[Point, ...]:
+    """One economy's values as the view shows them, by year: as published, per million people,
+    or indexed. Rows that cannot be shown so (no positive base-year value, no population for
+    their year) are left out."""
+    values: list[tuple[Row, float]] = []
     if state.view == "indexed":
-        return derive.index_to_base(frame, state.base_year)
-    if population is not None:
-        return derive.per_million(frame, population)
-    return frame
+        base = yearly.index_base({row.year: row.value for row in rows}, state.base_year)
+        if base is not None:
+            values = [(row, yearly.indexed(row.value, base)) for row in rows]
+    elif population is not None:
+        for row in rows:
+            value = yearly.per_million(row.value, population.get((row.economy, row.year)))
+            if value is not None:
+                values.append((row, value))
+    else:
+        values = [(row, row.value) for row in rows]
+    return tuple(
+        Point(row.year, row.period, value, row.status, row.source_id, row.locator, row.note)
+        for row, value in sorted(values, key=lambda pair: pair[0].year)
+    )
 
 
-def _points(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.sort_values("year").loc[:, list(POINT_COLUMNS)].reset_index(drop=True)
-
-
-def _pair_line(pair: pd.DataFrame, view: str, names: dict[str, str]) -> Line:
+def _pair_line(pair: Sequence[Row], view: str, names: dict[str, str]) -> Line:
     china, us = PAIR
-    measure = derive.ratio if view == "ratio" else derive.difference
-    values = measure(pair, china, us)
+    measure = yearly.ratio if view == "ratio" else yearly.difference
+    values = by_economy(pair)
+    derived = measure(values.get(china, {}), values.get(us, {}))
     symbol = "÷" if view == "ratio" else "−"
     name = f"{names[china]} {symbol} {names[us]}"
-    records = {(row["economy"], int(row["year"])): row for row in pair.to_dict("records")}
-    rows = []
-    for year, value in zip(values.index.astype(int), values.to_numpy(dtype=float), strict=True):
+    records = {(row.economy, row.year): row for row in pair}
+    points = []
+    for year, value in derived.items():
         first, second = records[(china, year)], records[(us, year)]
-        rows.append(
-            {
-                "year": year,
-                "period": first["period"],
-                "value": float(value),
+        points.append(
+            Point(
+                year=year,
+                period=first.period,
+                value=float(value),
                 # A derived point is only as firm as its weaker input.
-                "status": max(first["status"], second["status"], key=_STATUS_RANK.__getitem__),
-                "source_id": first["source_id"],
-                "locator": f"{names[china]}: {first['locator']}; {names[us]}: {second['locator']}",
-                "note": "; ".join(
-                    f"{names[code]}: {row['note']}"
+                status=max(first.status, second.status, key=_STATUS_RANK.__getitem__),
+                source_id=first.source_id,
+                locator=f"{names[china]}: {first.locator}; {names[us]}: {second.locator}",
+                note="; ".join(
+                    f"{names[code]}: {row.note}"
                     for code, row in ((china, first), (us, second))
-                    if row["note"]
+                    if row.note
                 ),
-            }
+            )
         )
-    return Line(view, name, pd.DataFrame(rows, columns=list(POINT_COLUMNS)))
+    return Line(view, name, tuple(points))

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from indicators import derive
 from indicators.types import EconomyCode, IndicatorId, NonEmptyText, Slug, SourceId, Year
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from indicators.catalog import Catalog
 
 Verdict = Literal["consistent", "differs", "not checkable"]
@@ -338,6 +338,8 @@ def _run_value(catalog: Catalog, check: ValueCheck) -> CheckResult:
 
 
 def _run_ratio(catalog: Catalog, check: RatioCheck) -> CheckResult:
+    from indicators import derive  # pandas: loaded when a claim is checked
+
     frame, _ = _series(catalog, check.indicator, check.source)
     ratios = derive.ratio(frame, check.numerator, check.denominator)
     if check.year not in ratios.index:
@@ -379,6 +381,8 @@ def _run_share(catalog: Catalog, check: ShareCheck) -> CheckResult:
 
 
 def _run_growth(catalog: Catalog, check: GrowthCheck) -> CheckResult:
+    from indicators import derive  # pandas: loaded when a claim is checked
+
     frame, _ = _series(catalog, check.indicator, check.source)
     own = frame[frame["economy"] == check.economy].set_index("year")["value"]
     try:
@@ -414,6 +418,8 @@ def _run_change(catalog: Catalog, check: ChangeCheck) -> CheckResult:
 
 
 def _run_crossover(catalog: Catalog, check: CrossoverCheck) -> CheckResult:
+    from indicators import derive  # pandas: loaded when a claim is checked
+
     frame, _ = _series(catalog, check.indicator, check.source)
     crossings = [
         c
@@ -445,6 +451,8 @@ def _run_crossover(catalog: Catalog, check: CrossoverCheck) -> CheckResult:
 
 
 def _run_comparison(catalog: Catalog, check: ComparisonCheck) -> CheckResult:
+    from indicators import derive  # pandas: loaded when a claim is checked
+
     frame, _ = _series(catalog, check.indicator, check.source)
     table = derive.wide(frame)
     if check.greater not in table or check.lesser not in table:

@@ -1,10 +1,18 @@
-"""Citable exports: every row carries its indicator, unit, status, source and locator."""
+"""Citable exports: every row carries its indicator, unit, status, source and locator.
+
+Built from plain rows (``Catalog.rows``) with the ``csv`` module, so serving a download needs
+no pandas. The text is the same, byte for byte, as pandas' ``to_csv`` of the same rows used to
+give: numbers as Python writes them (``806.0``, ``1e-05``, ``-1.5``), text quoted only where
+CSV needs it, ``\\n`` line ends.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
+import csv
+import io
+from collections.abc import Iterable, Sequence
 
-from indicators.catalog import Catalog
+from indicators.catalog import Catalog, Row
 
 CSV_COLUMNS = (
     "indicator_id",
@@ -30,21 +38,40 @@ CSV_COLUMNS = (
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+Cell = str | int | float
+"""A CSV cell: text (made formula-safe when written) or a number (written as a number)."""
 
-def citable_rows(catalog: Catalog, observations: pd.DataFrame) -> pd.DataFrame:
-    """Observations (rows of ``catalog.observations``) with titles, units and sources joined in."""
-    frame = observations.copy()
-    indicators = catalog.indicators
-    sources = catalog.sources
-    frame["indicator_title"] = frame["indicator_id"].map(lambda i: indicators[i].title)
-    frame["unit"] = frame["indicator_id"].map(lambda i: indicators[i].unit)
-    frame["economy_name"] = frame["economy"].map(lambda code: catalog.economies[code].name)
-    frame["source_title"] = frame["source_id"].map(lambda s: sources[s].title)
-    frame["source_publisher"] = frame["source_id"].map(lambda s: sources[s].publisher)
-    frame["source_edition"] = frame["source_id"].map(lambda s: sources[s].edition)
-    frame["source_url"] = frame["source_id"].map(lambda s: sources[s].url)
-    frame["data_version"] = catalog.version
-    return frame.loc[:, list(CSV_COLUMNS)].reset_index(drop=True)
+
+def citable_records(catalog: Catalog, rows: Iterable[Row]) -> list[tuple[Cell, ...]]:
+    """Rows with titles, units and sources joined in: one tuple per row, in ``CSV_COLUMNS``
+    order."""
+    indicators, sources, economies = catalog.indicators, catalog.sources, catalog.economies
+    records: list[tuple[Cell, ...]] = []
+    for row in rows:
+        indicator = indicators[row.indicator_id]
+        source = sources[row.source_id]
+        records.append(
+            (
+                row.indicator_id,
+                indicator.title,
+                row.economy,
+                economies[row.economy].name,
+                int(row.year),
+                row.period,
+                float(row.value),
+                indicator.unit,
+                row.status,
+                row.source_id,
+                source.title,
+                source.publisher,
+                source.edition,
+                source.url,
+                row.locator,
+                row.note,
+                catalog.version,
+            )
+        )
+    return records
 
 
 def neutralise_formula(text: str) -> str:
@@ -52,10 +79,18 @@ def neutralise_formula(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def to_csv(rows: pd.DataFrame) -> str:
-    """CSV text of ``citable_rows`` output: text made formula-safe, numbers left as numbers."""
-    safe = rows.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].astype(str).map(neutralise_formula)
-    return safe.to_csv(index=False, lineterminator="\n", float_format=None)
+def csv_text(records: Iterable[Sequence[Cell]], columns: Sequence[str] = CSV_COLUMNS) -> str:
+    """CSV text with a header: text made formula-safe, numbers left as numbers."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(cell) for cell in record] for record in records)
+    return buffer.getvalue()
+
+
+def _cell(cell: Cell) -> str:
+    if isinstance(cell, str):
+        return neutralise_formula(cell)
+    if isinstance(cell, float) and cell != cell:  # NaN: an empty cell, as pandas wrote it
+        return ""
+    return repr(cell)  # floats as pandas wrote them: 806.0, 1e-05, 1.2e+16

@@ -47,6 +47,37 @@ def test_observations_are_filtered_and_cited(client: FlaskClient) -> None:
     assert {o["source_id"] for o in main["observations"]} == {"widget_yearbook_2020"}
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["", "?source=main", "?economies=CHN&from=2019", "?economies=", "?source=widget_press_2021"],
+)
+def test_observations_hold_what_the_pandas_version_gave(
+    client: FlaskClient, catalog: Catalog, query: str
+) -> None:
+    """Same rows, keys and value types as the observations frame's records (year an int, value
+    a float even when whole)."""
+    body = get(client, f"/api/v1/indicators/widgets/observations{query}")
+    obs = catalog.observations
+    frame = obs[obs["indicator_id"] == "widgets"]
+    args = dict(part.split("=") for part in query.lstrip("?").split("&") if part)
+    if "source" in args:
+        main = catalog.indicators["widgets"].main_series
+        frame = frame[
+            frame["source_id"].isin(main if args["source"] == "main" else [args["source"]])
+        ]
+    if "economies" in args:
+        frame = frame[
+            frame["economy"].isin(args["economies"].split(",") if args["economies"] else [])
+        ]
+    if "from" in args:
+        frame = frame[frame["year"] >= int(args["from"])]
+    expected = frame.drop(columns=["indicator_id"]).to_dict("records")
+    assert body["observations"] == expected
+    typed = [[(key, type(value)) for key, value in o.items()] for o in body["observations"]]
+    assert typed == [sorted((key, type(value)) for key, value in o.items()) for o in expected]
+    assert list(body["sources"]) == list(dict.fromkeys(frame["source_id"]))
+
+
 def test_source_citations(client: FlaskClient) -> None:
     body = get(client, "/api/v1/sources/widget_yearbook_2020")
     assert body["bibtex"].startswith("@misc{widget_yearbook_2020,\n  author = {{Test Statistics")

@@ -71,9 +71,9 @@ def test_ratio_view(catalog: Catalog) -> None:
     plot = build(catalog, state)
     (line,) = plot.lines
     assert line.name == "China ÷ US"
-    assert line.points["value"].tolist() == pytest.approx([80 / 120, 100 / 110, 125 / 115])
+    assert [point.value for point in line.points] == pytest.approx([80 / 120, 100 / 110, 125 / 115])
     # A ratio is only as firm as its weaker input.
-    assert line.points["status"].tolist() == ["reported", "reported", "estimate"]
+    assert [point.status for point in line.points] == ["reported", "reported", "estimate"]
     figure = trend_figure(plot, catalog)
     assert figure["layout"]["shapes"][0]["y0"] == 1.0  # parity line
     assert "times the US figure" in figure["data"][0]["hovertemplate"]
@@ -81,9 +81,9 @@ def test_ratio_view(catalog: Catalog) -> None:
 
 def test_difference_and_indexed_views(catalog: Catalog) -> None:
     difference = build(catalog, replace(default_state(catalog), view="difference"))
-    assert difference.lines[0].points["value"].tolist() == [-40.0, -10.0, 10.0]
+    assert [point.value for point in difference.lines[0].points] == [-40.0, -10.0, 10.0]
     indexed = build(catalog, replace(default_state(catalog), view="indexed", base_year=2018))
-    values = {line.name: line.points["value"].round(6).tolist() for line in indexed.lines}
+    values = {line.name: [round(point.value, 6) for point in line.points] for line in indexed.lines}
     assert values == {
         "US": [round(120 / 110 * 100, 6), 100.0, round(115 / 110 * 100, 6)],
         "China": [80.0, 100.0, 125.0, 150.0],
@@ -110,7 +110,7 @@ def test_other_sources_are_drawn_thinner_only_when_asked(catalog: Catalog) -> No
     every = build(catalog, replace(state, all_sources=True))
     other = every.lines[-1]
     assert (other.name, other.main) == ("China · Test Daily, 12 March 2021", False)
-    assert other.points[["year", "value"]].values.tolist() == [[2020, 140.0]]
+    assert [(point.year, point.value) for point in other.points] == [(2020, 140.0)]
     figure = trend_figure(every, catalog)
     assert figure["data"][-1]["line"]["width"] == 1.5
     assert figure["data"][-1]["name"] == "China · other sources"

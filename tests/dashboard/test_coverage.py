@@ -24,10 +24,10 @@ def real() -> Catalog:
 def test_per_million_divides_by_population_of_the_same_year(real: Catalog) -> None:
     state = replace(default_state(real), view="per_million", years=(2010, 2022))
     plot = build(real, state)
-    gerd = real.series("rd_expenditure_ppp").set_index(["economy", "year"])["value"]
-    people = real.series("population").set_index(["economy", "year"])["value"]
+    gerd = {(row.economy, row.year): row.value for row in real.points("rd_expenditure_ppp")}
+    people = {(row.economy, row.year): row.value for row in real.points("population")}
     china = next(line for line in plot.lines if line.key == "CHN")
-    value_2020 = china.points.set_index("year").loc[2020, "value"]
+    (value_2020,) = [point.value for point in china.points if point.year == 2020]
     assert value_2020 == pytest.approx(gerd[("CHN", 2020)] / people[("CHN", 2020)])
     assert plot.y_title == "billion current PPP US dollars per million people"
     assert sentence(plot, real).endswith(
@@ -51,8 +51,9 @@ def test_source_variants_are_drawn_beside_the_main_series(real: Catalog) -> None
     # The main series of the yuan indicator joins NBS's annual communiqués, each row cited.
     yuan = build(real, default_state(real, "rd_expenditure_cny"))
     main = next(line for line in yuan.lines if line.main)
-    assert main.points["source_id"].nunique() >= 9
-    assert main.points["year"].tolist() == sorted(main.points["year"])
+    assert len({point.source_id for point in main.points}) >= 9
+    years = [point.year for point in main.points]
+    assert years == sorted(years)
 
 
 def test_events_overlay_numbers_events_in_view(real: Catalog) -> None:

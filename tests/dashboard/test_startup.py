@@ -1,9 +1,13 @@
-"""The dashboard refuses to start on invalid data, with the validator's messages."""
+"""The dashboard refuses to start on invalid data, with the validator's messages, and starts and
+serves without pandas on valid data."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +71,39 @@ def test_production_server_refuses_invalid_data() -> None:
     assert result.returncode != 0
     assert "tables/widgets.csv:10: source_id: " in result.stderr
     assert "[unknown_source]" in result.stderr and "did not start" in result.stderr
+
+
+SERVE_WITHOUT_PANDAS = """
+import json, sys
+from dashboard.app import app, server
+from tests.dashboard.bodies import explorer_body
+from indicators import load_catalog
+client = server.test_client()
+catalog = load_catalog()
+answers = [client.get(path).status_code for path in (
+    "/", "/_dash-layout", "/_dash-dependencies", "/download/widgets.csv", "/download/all.csv",
+    "/api/v1/indicators", "/api/v1/indicators/widgets/observations", "/sources",
+)]
+for search in ("", "?indicator=widgets&view=ratio", "?indicator=widgets&view=per_million"):
+    body = explorer_body(app, catalog, **{"url.search": search, "data-summary.n_clicks": 1})
+    answers.append(client.post("/_dash-update-component", json=body).status_code)
+loaded = [name for name in ("pandas", "numpy") if name in sys.modules]
+print(json.dumps({"answers": answers, "loaded": loaded}))
+"""
+
+
+def test_the_dashboard_starts_and_serves_views_without_pandas() -> None:
+    # pandas and numpy take a quarter of a second to import: the page, its views, downloads and
+    # the API are served from the catalog's plain rows. (Notebooks, claim checks and large
+    # tables still use pandas, loaded when first needed.)
+    env = {**os.environ, "INDICATORS_DATA_DIR": str(VALID)}
+    out = subprocess.run(
+        [sys.executable, "-c", SERVE_WITHOUT_PANDAS],
+        env=env,
+        cwd=Path(__file__).parents[2],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout.splitlines()[-1])
+    assert set(result["answers"]) == {200} and result["loaded"] == []
