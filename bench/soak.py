@@ -2,8 +2,9 @@
 
 gunicorn as production runs it (2 sync workers, ``--preload``; see ``bench.web``) on a loopback
 port, and ``wrk`` whose connections cycle through what visitors ask for: the page, the layout,
-the callback bodies the browser sends (control changes and shared-link visits, built from a body
-captured from Chromium), CSV downloads, the API, citations and the sources and claims pages.
+the callback bodies the browser sends (control changes, shared-link visits and opened data
+tables, built from a body captured from Chromium), CSV downloads, the API, citations and the
+sources and claims pages.
 A warm-up of the same mix comes first so that each worker's caches, the callback memo above all,
 are at their steady state when its memory is first read; the memory is read again after the soak.
 
@@ -48,6 +49,7 @@ TIMEOUT = "5s"  # a slower answer counts as an error (wrk's own default is 2 s)
 MIX = {
     "callback": 6,
     "link": 2,
+    "panel": 1,
     "page": 2,
     "layout": 2,
     "csv": 1,
@@ -169,10 +171,15 @@ def _values(state: ViewState, search: str) -> dict[str, Any]:
 
 def callback_body(template: dict[str, Any], values: dict[str, Any], changed: str) -> str:
     """``template`` with every input's value from ``values`` and ``changed`` as the trigger (an
-    input this does not know fails loudly: the explorer's callback has changed)."""
+    input this does not know fails loudly, the explorer's callback has changed; presses not in
+    ``values`` stay unpressed)."""
     body = json.loads(stringify(template))
     for item in body["inputs"]:
-        item["value"] = values[f"{item['id']}.{item['property']}"]
+        name = f"{item['id']}.{item['property']}"
+        if name in values:
+            item["value"] = values[name]
+        elif item["property"] != "n_clicks":  # a button never pressed has no value
+            raise KeyError(name)
     body["changedPropIds"] = [changed]
     if "parsedChangedPropsIds" in body:
         body["parsedChangedPropsIds"] = [changed]
@@ -253,6 +260,19 @@ def plan(catalog: Catalog, template: dict[str, Any]) -> dict[str, list[Request]]
             ("POST", web.CALLBACK, body) for pair in zip(cycle(popular), tail) for body in pair
         ],
         "link": [("POST", web.CALLBACK, body) for body in links],
+        # the data table opened on a view: the table drawn with the view
+        "panel": [
+            (
+                "POST",
+                web.CALLBACK,
+                callback_body(
+                    template,
+                    _values(v, to_query(v)) | {"data-summary.n_clicks": 1},
+                    "data-summary.n_clicks",
+                ),
+            )
+            for v in views[:16]
+        ],
         "page": [("GET", "/", ""), *[("GET", "/" + to_query(v), "") for v in views[:8]]],
         "layout": [("GET", "/_dash-layout", ""), ("GET", "/_dash-dependencies", "")],
         "csv": [("GET", f"/download/{i}.csv", "") for i in sorted(catalog.indicators)],
