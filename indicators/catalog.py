@@ -62,7 +62,7 @@ class Catalog:
     sources: Mapping[str, Source]
     economies: Mapping[str, Economy]
     tables: Mapping[str, Sequence[Row] | pd.DataFrame]
-    """Each indicator's observations, sorted by ``ROW_ORDER``."""
+    """Each indicator's observations: rows sorted by ``ROW_ORDER``, or a frame in file order."""
     data_dir: Path
     claims: Mapping[str, Claim] = field(default_factory=dict)
     """Report claims from ``claims.yaml`` (see ``indicators.claims``), by id."""
@@ -164,7 +164,7 @@ class Catalog:
 def _as_rows(table: Sequence[Row] | pd.DataFrame) -> tuple[Row, ...]:
     if isinstance(table, Sequence):
         return tuple(table)
-    frame = table.loc[:, list(OBSERVATION_COLUMNS)]
+    frame = table.sort_values(list(ROW_ORDER)).loc[:, list(OBSERVATION_COLUMNS)]
     return tuple(
         Row(i, e, int(y), p, float(v), s, src, loc, n)
         for i, e, y, p, v, s, src, loc, n in frame.itertuples(index=False, name=None)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from indicators.catalog import ROW_ORDER, TABLE_COLUMNS, Catalog, Row
+from indicators.catalog import TABLE_COLUMNS, Catalog, Row
 from indicators.claims import CHECK_KINDS, Claim, referenced
 from indicators.issues import DataValidationError, IssueLog
 from indicators.models import Economy, Event, Indicator, Observation, Source
@@ -266,7 +266,7 @@ def _load_table(
     issues: IssueLog,
     references: References,
 ) -> list[Row] | pd.DataFrame:
-    """Validated rows of one indicator's table, sorted by ``ROW_ORDER``.
+    """Validated rows of one indicator's table: plain rows sorted by ``ROW_ORDER``, or a frame.
 
     A large valid table is checked column-wise and kept as a frame; anything else is read row
     by row, which reports each problem where it stands (see ``indicators.columns``).
@@ -290,7 +290,7 @@ def _load_table(
         valid_sources = {key: source for key, (source, _) in sources.items()}
         frame = checked_frame(data, indicator, economies, valid_sources)
         if frame is not None:
-            table = frame.sort_values(list(ROW_ORDER), ignore_index=True)
+            table = frame  # sorted when first used (``Catalog.rows``): loading stays fast
     if table is None:
         rows = _checked_rows(path, rel, indicator, economies, sources, issues, references)
         table = sorted(rows, key=lambda row: (row.source_id, row.economy, row.year))

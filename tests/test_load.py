@@ -135,3 +135,32 @@ def test_cli_without_command_is_a_usage_error() -> None:
     result = _cli()
     assert result.returncode == 2
     assert "usage:" in result.stderr
+
+
+def test_a_large_table_checked_column_wise_gives_the_same_rows_in_order(valid_copy: Path) -> None:
+    # Above COLUMN_WISE_BYTES a table is checked with pandas and kept as a frame in file order;
+    # its rows come out sorted like those of a table read row by row.
+    from indicators.load import COLUMN_WISE_BYTES
+
+    lines = [
+        f'{code},{year},{year % 97},reported,widget_yearbook_2020,"Table W-1, {code} {year}",'
+        + "n" * 800
+        for year in range(2020, 1900, -1)
+        for code in ("USA", "JPN", "CHN")
+    ]
+    data = "economy,year,value,status,source_id,locator,note\n" + "\n".join(lines) + "\n"
+    assert len(data.encode()) > COLUMN_WISE_BYTES
+    (valid_copy / "tables" / "widgets.csv").write_text(data, encoding="utf-8")
+    catalog = load_catalog(valid_copy)
+    assert not isinstance(catalog.tables["widgets"], list)  # the column-wise path was taken
+    rows = catalog.rows("widgets")
+    assert len(rows) == len(lines)
+    assert [(r.economy, r.year) for r in rows] == sorted((r.economy, r.year) for r in rows)
+    assert (rows[0].economy, rows[0].year, rows[0].value, rows[0].period) == (
+        "CHN",
+        1901,
+        58,
+        "1901",
+    )
+    frame = catalog.observations[catalog.observations["indicator_id"] == "widgets"]
+    assert list(frame.itertuples(index=False, name=None)) == [tuple(r) for r in rows]
