@@ -51,15 +51,8 @@ def rows_for(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> li
             raise BadRequest(f"Unknown economy code(s): {', '.join(unknown)}.")
         codes = set(listed)
     first, last = _year(args.get("from"), "from"), _year(args.get("to"), "to")
-    rows = catalog.rows(indicator_id) if indicator_id in catalog.tables else ()
-    return [
-        row
-        for row in rows
-        if (wanted is None or row.source_id in wanted)
-        and (codes is None or row.economy in codes)
-        and (first is None or row.year >= first)
-        and (last is None or row.year <= last)
-    ]
+    years = (MIN_YEAR if first is None else first, MAX_YEAR if last is None else last)
+    return catalog.select(indicator_id, sources=wanted, economies=codes, years=years)
 
 
 def _year(text: str | None, name: str) -> int | None:

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Literal
 from urllib.parse import parse_qs, urlencode
 
-from indicators import Catalog
+from indicators import Catalog, yearly
 
 View = Literal["levels", "per_million", "ratio", "difference", "indexed"]
 Scale = Literal["linear", "log"]
@@ -85,11 +85,8 @@ def _choices(catalog: Catalog, indicator_id: str) -> Choices:
     order = [*DEFAULT_ECONOMIES, *catalog.economies]
     economies = tuple(dict.fromkeys(code for code in order if code in present))
     years = tuple(sorted({row.year for row in every}))
-    by_year: dict[str, dict[int, float]] = {}
-    for row in catalog.points(indicator_id):
-        by_year.setdefault(row.economy, {}).setdefault(row.year, row.value)
-    china, us = (by_year.get(code, {}) for code in PAIR)
-    common = [(year, china[year], us[year]) for year in sorted(china.keys() & us.keys())]
+    main = yearly.by_economy(catalog.points(indicator_id))
+    common = yearly.common(main.get(PAIR[0], {}), main.get(PAIR[1], {}))
     views: list[View] = ["levels"]
     if indicator.per_capita and POPULATION in catalog.indicators:
         views.append("per_million")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dashboard.state import PAIR, POPULATION
-from dashboard.views import Plot, by_economy
+from dashboard.views import Plot
 from indicators import Catalog, yearly
 from indicators.catalog import Row
 
@@ -39,7 +39,7 @@ def _latest(rows: Sequence[Row], code: str) -> Row | None:
 
 def _common_latest(rows: Sequence[Row]) -> tuple[Row, Row] | None:
     """The latest year in which both China and the US have values."""
-    values = by_economy(rows)
+    values = yearly.by_economy(rows)
     years = values.get(CHINA, {}).keys() & values.get(US, {}).keys()
     if not years:
         return None
@@ -102,7 +102,7 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
     if both is not None:
         china, us = both
         leader, follower = (US, CHINA) if us.value > china.value else (CHINA, US)
-        values = by_economy(rows)
+        values = yearly.by_economy(rows)
         gap = yearly.years_behind(values[leader], values[follower], china.year)
         if gap is not None:
             figures.append(

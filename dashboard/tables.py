@@ -42,19 +42,18 @@ def table_rows(plot: Plot, catalog: Catalog) -> list[Row]:
     for line in plot.lines:
         for point in line.points:
             source = catalog.sources[point.source_id]
-            value = float(point.value)
             rows.append(
                 {
                     "series": line.name,
-                    "year": int(point.year),
-                    "period": str(point.period),
-                    "value": value,
-                    "display": f"{value:,.{decimals}f}",
+                    "year": point.year,
+                    "period": point.period,
+                    "value": point.value,
+                    "display": f"{point.value:,.{decimals}f}",
                     "unit": unit,
-                    "status": str(point.status),
+                    "status": point.status,
                     "source": source.citation,
                     "source_url": source.url,
-                    "locator": str(point.locator),
+                    "locator": point.locator,
                 }
             )
     return rows

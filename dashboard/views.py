@@ -62,18 +62,10 @@ class Plot:
         """China–US crossings within the view's years, from the main series (computed once:
         the figure, key figures and sentence all use them)."""
         china, us = PAIR
-        values = by_economy(self.selection)
+        values = yearly.by_economy(self.selection)
         if china not in values or us not in values:
             return []
         return yearly.crossovers(values[china], values[us], china, us)
-
-
-def by_economy(rows: Iterable[Row]) -> dict[str, dict[int, float]]:
-    """Each economy's values by year (rows of one series: one value per economy and year)."""
-    values: dict[str, dict[int, float]] = {}
-    for row in rows:
-        values.setdefault(row.economy, {})[row.year] = row.value
-    return values
 
 
 def build(catalog: Catalog, state: ViewState) -> Plot:
@@ -148,7 +140,7 @@ def _shaped(
 def _pair_line(pair: Sequence[Row], view: str, names: dict[str, str]) -> Line:
     china, us = PAIR
     measure = yearly.ratio if view == "ratio" else yearly.difference
-    values = by_economy(pair)
+    values = yearly.by_economy(pair)
     derived = measure(values.get(china, {}), values.get(us, {}))
     symbol = "÷" if view == "ratio" else "−"
     name = f"{names[china]} {symbol} {names[us]}"

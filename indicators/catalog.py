@@ -72,8 +72,13 @@ class Catalog:
     """Fingerprint of the data files (see ``indicators.version``)."""
 
     def rows(self, indicator_id: str) -> tuple[Row, ...]:
-        """An indicator's observations as plain rows, sorted by source, economy and year."""
-        return self._rows[indicator_id]
+        """An indicator's observations as plain rows, sorted by source, economy and year.
+
+        Raises ``KeyError`` for an unknown indicator id.
+        """
+        if indicator_id not in self.indicators:
+            raise KeyError(indicator_id)
+        return self._rows.get(indicator_id, ())
 
     @cached_property
     def _rows(self) -> dict[str, tuple[Row, ...]]:
@@ -102,19 +107,15 @@ class Catalog:
         years: tuple[int, int] | None = None,
     ) -> pd.DataFrame:
         """Observations of one indicator from one source, or from its main series by default
-        (the main source plus any declared ``series_sources``).
+        (the main source plus any declared ``series_sources``): ``points`` as a frame.
 
         Raises ``KeyError`` for an unknown indicator id.
         """
-        indicator = self.indicators[indicator_id]
-        obs = self.observations
-        wanted = [source_id] if source_id else list(indicator.main_series)
-        mask = (obs["indicator_id"] == indicator_id) & obs["source_id"].isin(wanted)
-        if economies is not None:
-            mask &= obs["economy"].isin(list(economies))
-        if years is not None:
-            mask &= obs["year"].between(*years)
-        return obs.loc[mask].reset_index(drop=True)
+        import pandas as pd
+
+        rows = self.points(indicator_id, source_id=source_id, economies=economies, years=years)
+        frame = pd.DataFrame(rows, columns=list(OBSERVATION_COLUMNS))
+        return frame.astype({"year": "int64", "value": "float64"})
 
     def points(
         self,
@@ -124,14 +125,27 @@ class Catalog:
         economies: Iterable[str] | None = None,
         years: tuple[int, int] | None = None,
     ) -> list[Row]:
-        """``series`` as plain rows, in the same order."""
+        """Rows of one indicator from one source, or from its main series by default."""
         wanted = {source_id} if source_id else set(self.indicators[indicator_id].main_series)
+        return self.select(indicator_id, sources=wanted, economies=economies, years=years)
+
+    def select(
+        self,
+        indicator_id: str,
+        *,
+        sources: Iterable[str] | None = None,
+        economies: Iterable[str] | None = None,
+        years: tuple[int, int] | None = None,
+    ) -> list[Row]:
+        """An indicator's rows narrowed to some sources, economies and years (``None``: all),
+        in ``rows`` order."""
+        wanted = set(sources) if sources is not None else None
         codes = set(economies) if economies is not None else None
         first, last = years if years is not None else (MIN_YEAR, MAX_YEAR)
         return [
             row
             for row in self.rows(indicator_id)
-            if row.source_id in wanted
+            if (wanted is None or row.source_id in wanted)
             and (codes is None or row.economy in codes)
             and first <= row.year <= last
         ]

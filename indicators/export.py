@@ -91,6 +91,4 @@ def csv_text(records: Iterable[Sequence[Cell]], columns: Sequence[str] = CSV_COL
 def _cell(cell: Cell) -> str:
     if isinstance(cell, str):
         return neutralise_formula(cell)
-    if isinstance(cell, float) and cell != cell:  # NaN: an empty cell, as pandas wrote it
-        return ""
     return repr(cell)  # floats as pandas wrote them: 806.0, 1e-05, 1.2e+16

@@ -9,11 +9,24 @@ skipped, never filled in.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from indicators.catalog import Row
 
 Years = Mapping[int, float]
 """One economy's values by year."""
+
+
+def by_economy(rows: Iterable[Row]) -> dict[str, dict[int, float]]:
+    """Each economy's values by year, from the rows of one series (one value per economy and
+    year, as the loader ensures)."""
+    values: dict[str, dict[int, float]] = {}
+    for row in rows:
+        values.setdefault(row.economy, {})[row.year] = row.value
+    return values
 
 
 def common(first: Years, second: Years) -> list[tuple[int, float, float]]:
