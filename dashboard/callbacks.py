@@ -143,16 +143,20 @@ def update_view(
     site: str = "",
     today: dt.date | None = None,
 ) -> dict[str, Any]:
-    """What the explorer shows, from the URL (first visit, back/forward) or the controls.
+    """What the explorer shows, from the URL (a shared link, back/forward) or the controls.
+
+    The address is written only when it does not already say the view (a shared link, back or
+    forward, a panel opened): writing it would push a history entry, and the back button would
+    land on the same view again and again.
 
     The table and source cards are drawn once their panels have been opened (their summaries
     clicked). Opening one, or pressing a table header, answers the whole view the controls hold:
     Dash drops the answer to an earlier request of the same callback still on its way, so every
     answer must be complete.
     """
-    notices: list[str] = []
-    panel = trigger in PANEL_TRIGGERS.values()
-    if trigger in CONTROLS or panel:
+    addressed, notices = from_query(search if isinstance(search, str) else "", catalog)
+    if trigger in CONTROLS or trigger in PANEL_TRIGGERS.values():
+        notices = []
         state = state_from_controls(
             catalog,
             trigger if trigger in CONTROLS else None,
@@ -166,9 +170,9 @@ def update_view(
             events,
         )
     else:
-        state, notices = from_query(search if isinstance(search, str) else "", catalog)
+        state = addressed
     column = trigger.removeprefix("sort-") if trigger and trigger.startswith("sort-") else None
-    return render(
+    answer = render(
         catalog,
         state,
         notices,
@@ -179,6 +183,9 @@ def update_view(
         site=site,
         today=today or dt.date.today(),
     )
+    if to_query(addressed) == answer["search"]:
+        del answer["search"]  # the address already says this view: see above
+    return answer
 
 
 def panels(
@@ -351,32 +358,38 @@ OUTPUTS = {
 }
 
 
-# Outputs the page is not served with (``layout.explorer`` draws the rest of the default view).
-LATE = frozenset({"search", "citation"})
 # The table and source cards wait in closed panels, drawn by this same callback once opened:
 # one writer, so answers cannot cross. (Separate callbacks following the view cost Dash's
 # renderer 0.2 to 0.5 s on arrival, measured in Chromium.)
 PANELS = frozenset(
     {"sources", "table_body", "table_sort", *(f"header_{name}" for name, _ in COLUMNS)}
 )
-# What the first callback leaves alone: the heavy, drawn parts. Answering the controls again
-# costs nothing measurable, while leaving them alone too made Dash's renderer spend about half a
-# second more before the chart appeared (measured in Chromium, bench/).
-UNCHANGED_ON_ARRIVAL = frozenset({"figure", "sentence", "key_figures", "caveats"})
 
 
-def register(app: Dash, catalog: Catalog, first: dict[str, Any]) -> None:
-    """Attach the callbacks to ``app`` with ``catalog`` bound; ``first`` is the view the page
-    is served with."""
+def register(app: Dash, catalog: Catalog) -> None:
+    """Attach the callbacks to ``app`` with ``catalog`` bound.
 
-    def shows_first_view(values: dict[str, Any]) -> bool:
-        # A bare address, and controls that still hold the values the page was served with.
-        return not values.get("search") and all(values[name] == first[name] for name in CONTROLS)
+    The page arrives drawn for the bare address (``layout.shell``), so a first visit there runs
+    no callback at all: none fires on arrival (``prevent_initial_call``), and the address bar
+    reports only its full address (``href``), which the browser fills in. When the visitor came
+    by another address (a shared link, another path), the clientside ``address.follow`` passes
+    its path and query on, and the callbacks below draw what they ask for.
+    """
+    app.clientside_callback(  # type: ignore[no-untyped-call]
+        ClientsideFunction(namespace="address", function_name="follow"),
+        Output(ids.URL, "pathname"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.URL, "href"),
+        State(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
 
     app.callback(
         Output(ids.EXPLORER, "hidden"),
         Output(ids.NOT_FOUND, "hidden"),
         Input(ids.URL, "pathname"),
+        prevent_initial_call=True,
     )(lambda pathname: tuple(route(pathname if isinstance(pathname, str) else "/").values()))
 
     inputs = {
@@ -410,14 +423,11 @@ def register(app: Dash, catalog: Catalog, first: dict[str, Any]) -> None:
             **{name: value for name, value in values.items() if name not in presses},
             site=request.host_url,
         )
-        if shows_first_view(values):
-            # The page already shows this chart; redrawing it would only delay the first one.
-            answer = {k: v for k, v in answer.items() if k not in UNCHANGED_ON_ARRIVAL}
         return {name: answer.get(name, no_update) for name in OUTPUTS}
 
-    app.callback(output=OUTPUTS, inputs=inputs)(on_change)
+    app.callback(output=OUTPUTS, inputs=inputs, prevent_initial_call=True)(on_change)
 
-    # Image export runs in the browser, where plotly.js draws the file: assets/exports.js.
+    # Image export runs in the browser, where plotly.js draws the file: assets/clientside.js.
     for button, image_format in ((ids.EXPORT_PNG, "png"), (ids.EXPORT_SVG, "svg")):
         app.clientside_callback(  # type: ignore[no-untyped-call]
             ClientsideFunction(namespace="exports", function_name=image_format),

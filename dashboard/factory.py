@@ -6,7 +6,7 @@ import json
 from typing import Any, cast
 
 from dash import Dash
-from flask import Flask, Response, request
+from flask import Flask, Response, has_request_context, request
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
@@ -96,10 +96,17 @@ def create_app(catalog: Catalog, frame_ancestors: str | None = None) -> Dash:
             },
         ],
     )
-    # The default view, computed once: the page arrives with its chart already drawn.
-    first = callbacks.update_view(catalog, None, "")
-    app.layout = layout.shell(catalog, first)
-    callbacks.register(app, catalog, first)
+
+    def page() -> Any:
+        # The page arrives drawn with the default view, so its first chart waits for no
+        # callback. Drawn per request because its citation names the visitor's address and
+        # today's date (the memo keeps one answer per host and day); Dash also calls this once
+        # outside any request, to check the layout.
+        site = request.host_url if has_request_context() else ""
+        return layout.shell(catalog, callbacks.update_view(catalog, None, "", site=site))
+
+    app.layout = page
+    callbacks.register(app, catalog)
     guard.install(server, app.callback_map)
     security.install(server, app.csp_hashes(), ancestors)
 

@@ -1,7 +1,8 @@
 """Component factories: the page shell, the chart explorer and the sources page.
 
-Both pages are in the layout from the start and shown by path, so every callback's components
-always exist and the first chart needs no extra round trip.
+The chart page and "not found" are in the layout from the start and shown by path, so every
+callback's components always exist, and the chart page is drawn with the default view, so a first
+visit runs no callback.
 """
 
 from __future__ import annotations
@@ -102,9 +103,8 @@ def _download(label: str, link_id: str, href: str = "") -> html.A:
 
 def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
     """The chart page, drawn with ``first``: the default view's outputs
-    (``callbacks.update_view``), all but ``callbacks.LATE`` (the citation, which the first callback
-    brings: it names the visitor's address and date) and ``callbacks.PANELS`` (the table and source
-    cards, drawn when their panels are opened)."""
+    (``callbacks.update_view``), all but ``callbacks.PANELS`` (the table and source cards, drawn
+    when their panels are opened)."""
     controls = html.Div(
         [
             _field(
@@ -229,7 +229,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
             html.Details(
                 [
                     html.Summary("Cite this view"),
-                    html.P(id=ids.CITATION, className="citation"),
+                    html.P(first["citation"], id=ids.CITATION, className="citation"),
                     dcc.Clipboard(
                         target_id=ids.CITATION, title="Copy the citation", className="copy"
                     ),
@@ -473,7 +473,9 @@ def shell(catalog: Catalog, first: Mapping[str, Any]) -> html.Div:
     claims pages are plain HTML (``dashboard.static_pages``)."""
     return html.Div(
         [
-            dcc.Location(id=ids.URL, refresh=False),
+            # Drawn for the bare address; the browser fills in the full address (href), and
+            # ``callbacks.register`` follows it when it differs.
+            dcc.Location(id=ids.URL, refresh=False, pathname="/", search=""),
             html.A("Skip to the chart", href="#" + ids.CHART, className="skip-link"),
             header(),
             html.Main(

@@ -8,11 +8,12 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, Request, Route, expect
 
 from indicators import Catalog, derive, load_catalog
 
 CHART = "#chart .js-plotly-plot"
+CALLBACK = "/_dash-update-component"
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +34,24 @@ def query(page: Page) -> dict[str, str]:
     return {key: values[0] for key, values in parse_qs(urlparse(page.url).query).items()}
 
 
-def open_chart(page: Page, url: str) -> None:
-    page.goto(url)
+def settle(page: Page) -> None:
+    """Wait until no callback is on its way and plotly has drawn its last figure."""
     page.wait_for_selector(f"{CHART} .scatterlayer .trace")
-    page.wait_for_function("() => window.location.search.includes('indicator=')")
+    page.wait_for_function(
+        "() => !document.querySelector('[data-dash-is-loading], .dash-graph--pending')"
+    )
+    page.wait_for_timeout(300)
+
+
+def open_chart(page: Page, url: str) -> None:
+    """Go to ``url`` and wait for its view. The page arrives drawn with the default view; an
+    address that asks for another one is answered by a callback."""
+    if urlparse(url).query:
+        with page.expect_response(lambda response: CALLBACK in response.url):
+            page.goto(url)
+    else:
+        page.goto(url)
+    settle(page)
 
 
 def wait_for_query(page: Page, key: str, value: str) -> None:
@@ -54,12 +69,23 @@ def series(catalog: Catalog, indicator: str, economy: str, years: tuple[int, int
 def test_first_visit_draws_us_and_china_from_the_main_source(
     page: Page, server: str, catalog: Catalog
 ) -> None:
+    calls: list[str] = []
+
+    def record(request: Request) -> None:
+        if CALLBACK in request.url:
+            calls.append(request.url)
+
+    page.on("request", record)
     open_chart(page, server + "/")
     drawn = {trace["name"]: (trace["x"], trace["y"]) for trace in traces(page)}
     assert set(drawn) == {"US", "China"}
     assert drawn["US"] == series(catalog, "rd_expenditure_ppp", "USA")
     assert drawn["China"] == series(catalog, "rd_expenditure_ppp", "CHN")
-    assert query(page)["view"] == "levels"
+    expect(page.get_by_label("Levels")).to_be_checked()
+    expect(page.locator("#citation")).to_contain_text(f"{server}/?indicator=rd_expenditure_ppp")
+    # The page arrives drawn: a first visit asks the server for no callback, and the address
+    # stays as the visitor typed it.
+    assert calls == [] and page.url == server + "/"
     sentence = page.inner_text("#sentence")
     assert sentence.startswith("In 2023 Gross domestic expenditure on R&D (GERD)")
     assert page.console.errors == []  # type: ignore[attr-defined]
@@ -132,11 +158,12 @@ def test_back_and_forward_restore_views(page: Page, server: str) -> None:
     open_chart(page, server + "/")
     page.get_by_label("China − US").check()
     wait_for_query(page, "view", "difference")
-    page.go_back()
-    wait_for_query(page, "view", "levels")
-    assert {trace["name"] for trace in traces(page)} == {"US", "China"}
+    page.go_back()  # to the bare address first visited: the default view
     expect(page.get_by_label("Levels")).to_be_checked()
-    page.go_forward()
+    settle(page)
+    assert page.url == server + "/"
+    assert {trace["name"] for trace in traces(page)} == {"US", "China"}
+    page.go_forward()  # still there: going back did not push the address again
     wait_for_query(page, "view", "difference")
     assert [trace["name"] for trace in traces(page)] == ["China − US"]
 
@@ -145,7 +172,8 @@ def test_invalid_url_falls_back_with_a_notice(page: Page, server: str) -> None:
     open_chart(page, server + "/?indicator=nope&view=pie")
     expect(page.locator("#notice")).to_contain_text("Unknown indicator 'nope'")
     expect(page.locator("#notice")).to_contain_text("View 'pie' is not a view")
-    assert query(page)["indicator"] == "rd_expenditure_ppp"
+    assert query(page)["indicator"] == "nope"  # the address stays as the visitor typed it
+    assert {trace["name"] for trace in traces(page)} == {"US", "China"}
     assert page.console.errors == []  # type: ignore[attr-defined]
 
 
@@ -226,8 +254,7 @@ def test_open_panels_follow_the_view_through_history(
     assert len(titles()) == len(catalog.source_ids("rd_expenditure_ppp"))
     page.click("#data-summary")
     expect(page.locator("#table-body tr").first).to_be_visible()
-    page.goto(server + "/?indicator=students_in_partner")  # a shared link: panels start closed
-    page.wait_for_selector(f"{CHART} .scatterlayer .trace")
+    open_chart(page, server + "/?indicator=students_in_partner")  # a shared link: panels closed
     expect(page.locator("#indicator-sources article")).to_have_count(0)
     page.click("#data-summary")
     expect(page.locator("#table-body tr").first).to_be_visible()
@@ -238,8 +265,8 @@ def test_open_panels_follow_the_view_through_history(
     us_only = sum(len(trace["x"]) for trace in traces(page))
     expect(page.locator("#table-body tr")).to_have_count(us_only)
     assert 0 < us_only < levels
-    page.go_back()  # and back in history
-    wait_for_query(page, "economies", "USA,CHN")
+    page.go_back()  # and back in history, to the shared link as it was typed
+    page.wait_for_function("() => window.location.search === '?indicator=students_in_partner'")
     expect(page.locator("#table-body tr")).to_have_count(levels)
     assert page.console.errors == []  # type: ignore[attr-defined]
 
@@ -282,6 +309,16 @@ def test_phone_width_has_no_sideways_scroll(browser, server: str) -> None:  # ty
     chart_box = page.locator("#chart").bounding_box()
     assert chart_box is not None and chart_box["width"] <= 390
     context.close()
+
+
+def test_an_unknown_path_shows_page_not_found(page: Page, server: str) -> None:
+    page.goto(server + "/no-such-page?indicator=rd_intensity")
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    expect(page.locator("#explorer-page")).to_be_hidden()
+    page.get_by_role("link", name="Go to the chart").click()
+    page.wait_for_url(server + "/")
+    expect(page.locator("#explorer-page")).to_be_visible()
+    settle(page)
 
 
 def test_sources_page_lists_every_source_and_definition(

@@ -8,15 +8,20 @@ from dashboard.callbacks import CONTROLS, route, update_view
 from indicators import Catalog
 
 
-def press(catalog: Catalog, trigger: str, out: dict[str, Any], sort: Any = None) -> dict[str, Any]:
-    """The answer to opening a panel or pressing a table header on the view ``out`` shows."""
+def press(
+    catalog: Catalog, trigger: str, out: dict[str, Any], sort: Any = None, address: str = ""
+) -> dict[str, Any]:
+    """The answer to opening a panel or pressing a table header on the view ``out`` shows,
+    with the browser at ``address``."""
     controls = {name: out[name] for name in CONTROLS}
-    return update_view(catalog, trigger, out["search"], **controls, sort=sort)
+    return update_view(catalog, trigger, address, **controls, sort=sort)
 
 
 def test_first_visit_without_query_shows_default_view(catalog: Catalog) -> None:
     out = update_view(catalog, None, "")
-    assert out["search"] == (
+    # The address already says this view: writing it would push a history entry.
+    assert "search" not in out and "search" not in press(catalog, "table", out)
+    assert press(catalog, "table", out, address="?view=ratio")["search"] == (
         "?indicator=widgets&view=levels&scale=linear&from=2017&to=2021&economies=USA,CHN"
     )
     assert out["notice"] == ""
@@ -52,7 +57,8 @@ def test_opened_panels_are_drawn_with_the_view(catalog: Catalog) -> None:
 def test_shared_url_reproduces_the_view(catalog: Catalog) -> None:
     search = "?indicator=widgets&view=indexed&scale=log&from=2018&to=2019&economies=CHN&base=2018"
     out = update_view(catalog, None, search)
-    assert out["search"] == search
+    assert "search" not in out and "search" not in press(catalog, "sources", out, address=search)
+    assert press(catalog, "sources", out)["search"] == search  # the controls left the address
     assert (out["view"], out["scale"], out["base_year"]) == ("indexed", "log", 2018)
     assert out["base_year_hidden"] is False
     assert out["figure"]["data"][0]["y"] == [100.0, 125.0]
@@ -186,27 +192,32 @@ def test_cite_this_view_names_sources_dashboard_version_and_date(catalog: Catalo
     )
 
 
-def test_the_page_is_served_with_every_output_of_the_first_view_but_the_late_ones(
-    catalog: Catalog,
-) -> None:
-    # The first callback leaves these outputs alone (no_update), so the page must hold them.
+def test_the_page_is_served_with_every_output_of_the_default_view(catalog: Catalog) -> None:
+    # No callback runs on a first visit to the bare address, so the page must hold the view.
     import json
 
+    from flask import Flask
     from plotly.utils import PlotlyJSONEncoder
 
-    from dashboard.callbacks import LATE, OUTPUTS, PANELS
+    from dashboard import ids
+    from dashboard.callbacks import OUTPUTS, PANELS
     from dashboard.factory import create_app
 
-    first = update_view(catalog, None, "")
-    layout = create_app(catalog).layout
+    with Flask(__name__).test_request_context(base_url="https://example.net/"):
+        layout = create_app(catalog).layout()
+    first = update_view(catalog, None, "", site="https://example.net/")
     components = {c.id: c for c in layout._traverse() if isinstance(getattr(c, "id", None), str)}
     for name, output in OUTPUTS.items():
-        if name in LATE | PANELS:
+        if name in PANELS | {"search"}:
             continue
         served = getattr(components[output.component_id], output.component_property)
         assert json.dumps(served, cls=PlotlyJSONEncoder) == json.dumps(
             first[name], cls=PlotlyJSONEncoder
         ), name
+    assert "https://example.net/?indicator=widgets&view=levels" in first["citation"]
+    # The bare address the page is drawn for; the browser fills in the rest.
+    url = components[ids.URL]
+    assert (url.pathname, url.search, getattr(url, "href", None)) == ("/", "", None)
 
 
 def test_sorting_an_empty_view_keeps_it_empty(catalog: Catalog) -> None:
