@@ -138,10 +138,9 @@ def schedule(mix: dict[str, int]) -> list[str]:
 def capture(base: str) -> dict[str, Any]:
     """The body Chromium sends when a visitor switches indicator: the template of every callback
     body here, so that they carry exactly the fields, in the order, that the browser sends."""
-    text: str = web.browse(
+    text: str = web.first_visit(
         base,
         {"indicator": lambda page: web.pick_indicator(page, "R&D intensity", "R&D intensity")},
-        runs=1,
     )["bodies"]["indicator"]
     template: dict[str, Any] = json.loads(text)
     if stringify(template) != text:

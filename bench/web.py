@@ -15,12 +15,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -105,20 +105,23 @@ def serving(target: str) -> Iterator[str]:
             _stop(process)
 
 
-def cold_start(target: str, runs: int) -> float:
-    """Median seconds from process start to the first 200 on ``/`` (data loaded and checked)."""
-    times = []
+def cold_starts(targets: Sequence[str], runs: int) -> dict[str, float]:
+    """Median seconds from process start to the first 200 on ``/`` (data loaded and checked) of
+    each target. The targets take turns, run after run, so that a slower moment of a shared
+    machine weighs on each of them alike."""
+    times: dict[str, list[float]] = {target: [] for target in targets}
     for _ in range(runs):
-        port = free_port()
-        with tempfile.TemporaryFile() as log:
-            start = time.perf_counter()
-            process = _gunicorn(target, port, log)
-            try:
-                _first_ok(port, process)
-                times.append(time.perf_counter() - start)
-            finally:
-                _stop(process)
-    return statistics.median(times)
+        for target in targets:
+            port = free_port()
+            with tempfile.TemporaryFile() as log:
+                start = time.perf_counter()
+                process = _gunicorn(target, port, log)
+                try:
+                    _first_ok(port, process)
+                    times[target].append(time.perf_counter() - start)
+                finally:
+                    _stop(process)
+    return {target: statistics.median(values) for target, values in times.items()}
 
 
 def pick_indicator(page: Page, search: str, option: str) -> None:
@@ -128,51 +131,72 @@ def pick_indicator(page: Page, search: str, option: str) -> None:
     page.get_by_role("option", name=option).first.click()
 
 
-def browse(base: str, interactions: dict[str, Callable[[Page], None]], runs: int) -> dict[str, Any]:
-    """First-visit bytes, time to first chart (median of ``runs``) and the callback bodies the
-    browser sends for each interaction."""
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's headless Chromium, through Playwright."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium package")
-    firsts: list[float] = []
-    wire = raw = 0
-    bodies: dict[str, str] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for run in range(runs):
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            encoded: dict[str, float] = {}
-            decoded: dict[str, float] = {}
-            cdp.on(
-                "Network.loadingFinished",
-                lambda e, store=encoded: store.__setitem__(e["requestId"], e["encodedDataLength"]),
-            )
-            cdp.on(
-                "Network.dataReceived",
-                lambda e, store=decoded: store.__setitem__(
-                    e["requestId"], store.get(e["requestId"], 0) + e["dataLength"]
-                ),
-            )
-            page.goto(base + "/", wait_until="commit")
-            page.wait_for_selector(FIRST_TRACE, timeout=60_000)
-            firsts.append(page.evaluate("() => performance.now()") / 1000)
-            if run == 0:
-                wire, raw = int(sum(encoded.values())), int(sum(decoded.values()))
-                for name, act in interactions.items():
-                    with page.expect_request(lambda r: CALLBACK in r.url) as request:
-                        act(page)
-                    bodies[name] = request.value.post_data or ""
-                    page.wait_for_timeout(300)
-            context.close()
-        browser.close()
-    return {
-        "wire_bytes": wire,
-        "raw_bytes": raw,
-        "first_chart_s": statistics.median(firsts),
-        "bodies": bodies,
-    }
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _new_page(browser: Browser) -> tuple[BrowserContext, Page]:
+    # A fresh context: nothing cached, as on a first visit.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    return context, context.new_page()
+
+
+def first_charts(bases: Mapping[str, str], runs: int) -> dict[str, float]:
+    """Median seconds from navigation to the first drawn trace, for each named base URL. The
+    sites take turns, visit after visit, after one visit each that is not counted (it warms
+    the browser itself, which only the first site to be visited would otherwise pay for)."""
+    times: dict[str, list[float]] = {name: [] for name in bases}
+    with chromium() as browser:
+        for run in range(runs + 1):
+            for name, base in bases.items():
+                context, page = _new_page(browser)
+                page.goto(base + "/", wait_until="commit")
+                page.wait_for_selector(FIRST_TRACE, timeout=60_000)
+                if run:
+                    times[name].append(page.evaluate("() => performance.now()") / 1000)
+                context.close()
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def first_visit(base: str, interactions: dict[str, Callable[[Page], None]]) -> dict[str, Any]:
+    """A first visit's bytes until the first chart (on the wire and decoded), then the callback
+    bodies the browser sends for each interaction."""
+    bodies: dict[str, str] = {}
+    encoded: dict[str, float] = {}
+    decoded: dict[str, float] = {}
+    with chromium() as browser:
+        context, page = _new_page(browser)
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.on(
+            "Network.loadingFinished",
+            lambda event: encoded.__setitem__(event["requestId"], event["encodedDataLength"]),
+        )
+        cdp.on(
+            "Network.dataReceived",
+            lambda event: decoded.__setitem__(
+                event["requestId"], decoded.get(event["requestId"], 0) + event["dataLength"]
+            ),
+        )
+        page.goto(base + "/", wait_until="commit")
+        page.wait_for_selector(FIRST_TRACE, timeout=60_000)
+        wire, raw = int(sum(encoded.values())), int(sum(decoded.values()))
+        for name, act in interactions.items():
+            with page.expect_request(lambda request: CALLBACK in request.url) as request:
+                act(page)
+            bodies[name] = request.value.post_data or ""
+            page.wait_for_timeout(300)
+        context.close()
+    return {"wire_bytes": wire, "raw_bytes": raw, "bodies": bodies}
 
 
 def latency(base: str, body: str, requests: int) -> dict[str, float]:
