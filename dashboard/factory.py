@@ -10,7 +10,17 @@ from flask import Flask, Response, has_request_context, request
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
-from dashboard import api, callbacks, downloads, guard, layout, memo, security, static_pages
+from dashboard import (
+    api,
+    callbacks,
+    downloads,
+    guard,
+    layout,
+    memo,
+    security,
+    static_pages,
+    theme,
+)
 from indicators import Catalog
 
 TITLE = "US–China S&T Indicators"
@@ -106,6 +116,10 @@ def create_app(catalog: Catalog, frame_ancestors: str | None = None) -> Dash:
         return layout.shell(catalog, callbacks.update_view(catalog, None, "", site=site))
 
     app.layout = page
+    # Each economy's swatch colour, from the one palette the charts use.
+    app.index_string = app.index_string.replace(
+        "{%css%}", "{%css%}<style>" + theme.swatch_css(catalog.economies) + "</style>"
+    )
     callbacks.register(app, catalog)
     guard.install(server, app.callback_map)
     security.install(server, app.csp_hashes(), ancestors)

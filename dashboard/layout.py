@@ -14,7 +14,6 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.tables import DEFAULT_SORT, table
-from dashboard.theme import economy_colour
 from indicators import Catalog, Indicator
 from indicators.models import Event
 from indicators.types import Category
@@ -69,16 +68,9 @@ def indicator_info(indicator: Indicator) -> list[Any]:
 
 
 def economy_option(catalog: Catalog, code: str) -> dict[str, Any]:
-    """A checklist option with the economy's colour swatch."""
-    return {
-        "label": html.Span(
-            [
-                html.Span(className="swatch", style={"background": economy_colour(code)}),
-                catalog.economies[code].label,
-            ]
-        ),
-        "value": code,
-    }
+    """A checklist option; its colour swatch is drawn by CSS (``theme.swatch_css``): a label
+    made of components costs Dash's renderer far more than text."""
+    return {"label": catalog.economies[code].label, "value": code}
 
 
 def _field(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
@@ -50,3 +51,14 @@ def base_layout() -> dict[str, Any]:
             "linecolor": "#767676",
         },
     }
+
+
+def swatch_css(codes: Iterable[str]) -> str:
+    """CSS giving each economy's checkbox the colour swatch of its line on the chart (the
+    checkbox's value attribute names the economy). Economy codes are validated as three capital
+    letters or EU27, so they are safe inside the selector."""
+    return "".join(
+        f'#economies label:has(input[value="{code}"]) .dash-options-list-option-text::before'
+        f"{{background:{economy_colour(code)}}}"
+        for code in codes
+    )

@@ -129,6 +129,23 @@ def test_log_scale_and_economies(page: Page, server: str, catalog: Catalog) -> N
     assert drawn["Japan"] == series(catalog, "rd_expenditure_ppp", "JPN")
 
 
+def test_each_economy_s_checkbox_shows_its_line_s_colour(page: Page, server: str) -> None:
+    open_chart(page, server + "/?economies=USA,CHN,JPN")
+    swatches = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('#economies label')].map(
+            label => [label.innerText.trim(), getComputedStyle(
+                label.querySelector('.dash-options-list-option-text'), '::before').backgroundColor]
+        ))"""
+    )
+    lines = page.evaluate(
+        f"() => document.querySelector('{CHART}').data.map(t => [t.name, t.line.color])"
+    )
+    assert len(lines) == 3
+    for name, colour in lines:
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert swatches[name] == f"rgb({red}, {green}, {blue})", name
+
+
 def test_typing_a_year_narrows_the_chart(page: Page, server: str) -> None:
     open_chart(page, server + "/")
     start = page.locator("#years input.dash-range-slider-min-input")
