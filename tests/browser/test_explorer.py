@@ -100,6 +100,11 @@ def test_switching_indicator_with_the_searchable_picker(
     # The search narrows the picker to the one match (option roles elsewhere are radios).
     expect(page.get_by_role("option", name="STEM PhD graduates")).to_have_count(0)
     page.get_by_role("option", name="Science and engineering doctoral degrees").click()
+    # A category's name finds its indicators too, whatever their titles say.
+    page.click("#indicator")
+    page.fill("input.dash-dropdown-search", "standards")
+    expect(page.get_by_role("option", name="IEC technical committee", exact=False)).to_have_count(1)
+    page.keyboard.press("Escape")
     wait_for_query(page, "indicator", "se_doctoral_degrees")
     drawn = {trace["name"]: (trace["x"], trace["y"]) for trace in traces(page)}
     assert drawn["China"] == series(catalog, "se_doctoral_degrees", "CHN")
