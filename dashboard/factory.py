@@ -36,12 +36,17 @@ VERSION_KEYS = (
 
 
 class Dashboard(Dash):
-    """Dash, with a page config that names no versions."""
+    """Dash, with a page config that names no versions and carries no second layout."""
 
     def _config(self) -> dict[str, Any]:
         config: dict[str, Any] = super()._config()  # type: ignore[no-untyped-call]
         for key in VERSION_KEYS:
             config.pop(key, None)
+        # For a layout drawn per request Dash puts a whole copy of it in every page (42 kB),
+        # which the renderer reads only when dev tools check callbacks (``validate_callbacks``,
+        # off in production).
+        if not config.get("validate_callbacks"):
+            config.pop("validation_layout", None)
         return config
 
 
@@ -117,8 +122,8 @@ def create_app(catalog: Catalog, frame_ancestors: str | None = None) -> Dash:
 
     app.layout = page
     # Each economy's swatch colour, from the one palette the charts use.
-    app.index_string = app.index_string.replace(
-        "{%css%}", "{%css%}<style>" + theme.swatch_css(catalog.economies) + "</style>"
+    app.index_string = static_pages.dash_index(
+        catalog, head="<style>" + theme.swatch_css(catalog.economies) + "</style>"
     )
     callbacks.register(app, catalog)
     guard.install(server, app.callback_map)

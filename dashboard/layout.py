@@ -462,16 +462,20 @@ def footer(catalog: Catalog) -> html.Footer:
     )
 
 
+def skip_link() -> html.A:
+    """The first stop of the keyboard on the chart page."""
+    return html.A("Skip to the chart", href="#" + ids.CHART, className="skip-link")
+
+
 def shell(catalog: Catalog, first: Mapping[str, Any]) -> html.Div:
-    """The chart page: header, notice, the explorer (or "not found"), footer. The sources and
-    claims pages are plain HTML (``dashboard.static_pages``)."""
+    """What Dash draws of the chart page: the notice and the explorer (or "not found"). Its
+    header and footer are plain HTML around it (``static_pages.dash_index``), as are the sources
+    and claims pages."""
     return html.Div(
         [
             # Drawn for the bare address; the browser fills in the full address (href), and
             # ``callbacks.register`` follows it when it differs.
             dcc.Location(id=ids.URL, refresh=False, pathname="/", search=""),
-            html.A("Skip to the chart", href="#" + ids.CHART, className="skip-link"),
-            header(),
             html.Main(
                 [
                     html.Div(first["notice"], id=ids.NOTICE, className="notice", role="status"),
@@ -479,6 +483,5 @@ def shell(catalog: Catalog, first: Mapping[str, Any]) -> html.Div:
                     not_found(),
                 ]
             ),
-            footer(catalog),
         ]
     )

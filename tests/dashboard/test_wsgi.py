@@ -35,6 +35,8 @@ def test_gunicorn_serves_the_wsgi_entry(tmp_path: Path) -> None:
             assert found is not None
             config = json.loads(found.group(1))
             assert config["ui"] is False  # no dev tools in production
+            # nor the copy of the layout only they read: the page stays small
+            assert "validation_layout" not in config and len(page) < 10_000
             assert not [
                 key for key in config if "version" in key and key != "disable_version_check"
             ]
