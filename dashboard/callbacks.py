@@ -276,12 +276,9 @@ def render(
             for figure in key_figures(plot, catalog)
             for item in (
                 html.Dt(figure.label),
-                html.Dd(
-                    [
-                        html.Span(figure.value, className="figure"),
-                        html.Span(figure.detail, className="detail"),
-                    ]
-                ),
+                # The figure as the term's own text, its detail below it: one component fewer
+                # per figure for Dash's renderer.
+                html.Dd([figure.value, html.Span(figure.detail, className="detail")]),
             )
         ],
         "caveats": [html.Li(caveat) for caveat in indicator.caveats],
