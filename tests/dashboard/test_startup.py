@@ -107,3 +107,22 @@ def test_the_dashboard_starts_and_serves_views_without_pandas() -> None:
     assert out.returncode == 0, out.stderr[-2000:]
     result = json.loads(out.stdout.splitlines()[-1])
     assert set(result["answers"]) == {200} and result["loaded"] == []
+
+
+def test_the_production_entry_collects_garbage_again_once_started() -> None:
+    # The collector pauses during start-up, and what start-up built is frozen (dashboard.app).
+    probe = (
+        "import gc, json, dashboard.app; "
+        "print(json.dumps([gc.isenabled(), gc.get_freeze_count()]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "INDICATORS_DATA_DIR": str(VALID)},
+        cwd=Path(__file__).parents[2],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    enabled, frozen = json.loads(out.stdout.splitlines()[-1])
+    assert enabled is True and frozen > 10_000
