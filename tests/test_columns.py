@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -65,6 +67,45 @@ def test_a_locator_keeps_what_the_model_keeps(space: str, tmp_path: Path) -> Non
     fast, slow, issues = both_paths(VALID, "widgets", data, tmp_path)
     assert list(issues) == [] and fast is not None
     pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
+
+
+def test_str_strip_takes_every_character_the_model_strips() -> None:
+    # The column-wise check keeps a locator that str.strip leaves as it is without asking the
+    # model: right only while the model never strips a character str.strip keeps.
+    from indicators.columns import _LOCATORS
+
+    characters = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    texts = [f"{c}x{c}" for c in characters]
+    kept = _LOCATORS.validate_python(texts)
+    by_model = {c for c, text, out in zip(characters, texts, kept, strict=True) if out != text}
+    by_python = {c for c, text in zip(characters, texts, strict=True) if text.strip() != text}
+    assert {" ", "\t", "\u3000"} <= by_model <= by_python
+    assert by_python - by_model == set("\x1c\x1d\x1e\x1f")
+
+
+def test_source_ids_pandas_reads_as_booleans_agree(tmp_path: Path) -> None:
+    # pandas reads a column of categories that all look like true/false as booleans; both are
+    # valid source ids, and the table must be read as the row-by-row path reads it.
+    data_dir = tmp_path / "data"
+    shutil.copytree(VALID, data_dir)
+    with (data_dir / "sources.yaml").open("a", encoding="utf-8") as handle:
+        for ident in ("true", "false"):
+            handle.write(
+                f'- id: "{ident}"\n  publisher: P\n  title: T\n  edition: E\n'
+                f'  published: "2024"\n  url: https://example.org/{ident}\n'
+                "  license: Not stated\n  kind: primary\n"
+            )
+    rows = [
+        f"USA,{year},{year - 2000},reported,{ident},Table 1,\n"
+        for year in (2019, 2020)
+        for ident in ("true", "false")
+    ]
+    data = (",".join(TABLE_COLUMNS) + "\n" + "".join(rows)).encode()
+    fast, slow, issues = both_paths(data_dir, "widgets", data, tmp_path)
+    assert list(issues) == [] and len(slow) == len(rows)
+    assert sorted(slow["source_id"]) == ["false", "false", "true", "true"]
+    if fast is not None:
+        pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
 
 
 def test_broken_fixtures_never_take_the_fast_path(tmp_path: Path) -> None:
