@@ -27,10 +27,12 @@ from indicators.types import NonEmptyText, Period, Status
 _QUOTE, _COMMA, _NEWLINE, _RETURN = ord('"'), ord(","), ord("\n"), ord("\r")
 _ZERO, _NINE = ord("0"), ord("9")
 _BLOCK = 1 << 20  # bytes of a table scanned at a time (see ``_specials``)
-# Bytes a quote may stand next to, as a lookup table by byte value (np.isin on millions of
-# quotes costs several times more).
-_BOUNDARY = np.zeros(256, dtype=bool)
-_BOUNDARY[[_QUOTE, _COMMA, _NEWLINE, _RETURN]] = True
+# What may stand before an opening quote and after a closing one (see ``_quotes_in_place``),
+# as lookup tables by byte value: np.isin on millions of quotes costs several times more.
+_OPENS_AFTER = np.zeros(256, dtype=bool)
+_OPENS_AFTER[[_COMMA, _NEWLINE, _QUOTE]] = True
+_CLOSES_BEFORE = np.zeros(256, dtype=bool)
+_CLOSES_BEFORE[[_COMMA, _NEWLINE, _RETURN, _QUOTE]] = True
 # Codes, statuses and source ids repeat on every row: pandas reads them as categories (the few
 # distinct texts, and an integer per row), so that only the distinct ones are looked up.
 _CODED = ("economy", "status", "source_id")
@@ -74,16 +76,10 @@ def _well_formed(data: bytes) -> bool:
     at, kind = _specials(raw)
     is_quote = kind == _QUOTE
     quotes = at[is_quote]
-    if len(quotes):
-        # A quote that neither opens nor closes a field (x"y) is rejected by the strict
-        # reader but kept quietly by pandas: such a table goes the row-by-row way.
-        before = raw[np.maximum(quotes - 1, 0)]
-        after = raw[np.minimum(quotes + 1, len(raw) - 1)]
-        inner = (quotes > 0) & (quotes < len(raw) - 1)
-        if (inner & ~_BOUNDARY[before] & ~_BOUNDARY[after]).any():
-            return False
     if len(quotes) % 2:
         return False  # a quoted field never closes
+    if len(quotes) and not _quotes_in_place(raw, quotes):
+        return False
     # Quotes pair up: after an odd number of quotes a comma or newline is quoted text and ends
     # nothing (a doubled quote "" is an empty gap between two pairs). The count is kept modulo
     # 256, which keeps its parity.
@@ -97,6 +93,22 @@ def _well_formed(data: bytes) -> bool:
     if not ((records[:, :-1] == _COMMA).all() and (records[:, -1] == _NEWLINE).all()):
         return False
     return _plain(raw, where.reshape(-1, width))
+
+
+def _quotes_in_place(raw: np.ndarray, quotes: np.ndarray) -> bool:
+    """Whether every quote opens or closes a quoted field, as the strict reader reads them.
+
+    Quotes pair up: quote 2k opens, quote 2k+1 closes. An opening quote starts a field: it
+    follows a comma, a newline, the start of the file, or (in a doubled quote "") the closing
+    quote just before it. After a closing quote comes a comma, a line end, the end of the file
+    or (in "") the next opening quote. Anywhere else, a quote is one the strict reader refuses
+    ("a"b) or reads as text (x", a quote inside an unquoted field), while the pairing would take
+    it for quoting and pandas reads on: such a table goes the row-by-row way.
+    """
+    opens, closes = quotes[0::2], quotes[1::2]
+    opened = _OPENS_AFTER[raw[opens - 1]] | (opens == 0)  # raw[-1] for a quote at 0: ignored
+    closed = _CLOSES_BEFORE[raw[np.minimum(closes + 1, len(raw) - 1)]] | (closes == len(raw) - 1)
+    return bool(opened.all() and closed.all())
 
 
 def _specials(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -108,6 +108,26 @@ def test_source_ids_pandas_reads_as_booleans_agree(tmp_path: Path) -> None:
         pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
 
 
+@pytest.mark.parametrize(
+    ("rows", "code"),
+    [
+        # A quote at the end of an unquoted field is text to the strict reader, which finds the
+        # first row one field short; paired with the next quote it hid that row's end.
+        ('x"\nUSA,2020,1,reported,widget_yearbook_2020,x",n\n', "wrong_field_count"),
+        # Text after a closing quote: the strict reader refuses it, pandas appended it.
+        ('",\nUSA,2020,1,reported,widget_yearbook_2020,"0,\n', "invalid_csv"),
+    ],
+)
+def test_quotes_out_of_place_leave_it_to_the_row_by_row_path(
+    rows: str, code: str, tmp_path: Path
+) -> None:
+    # Both found by fuzzing tables written without quoting; pandas read each as two valid rows.
+    data = f"{','.join(TABLE_COLUMNS)}\nUSA,2019,1,reported,widget_yearbook_2020,{rows}".encode()
+    fast, _, issues = both_paths(VALID, "widgets", data, tmp_path)
+    assert [issue.code for issue in issues] == [code]
+    assert fast is None
+
+
 def test_broken_fixtures_never_take_the_fast_path(tmp_path: Path) -> None:
     invalid = Path(__file__).parent / "fixtures" / "invalid"
     for case in sorted(invalid.iterdir()):
@@ -150,6 +170,23 @@ def test_random_tables_agree(rows: list[tuple[str, ...]], crlf: bool) -> None:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n" if crlf else "\n").writerows([TABLE_COLUMNS, *rows])
     data = buffer.getvalue().encode("utf-8")
+    with tempfile.TemporaryDirectory() as scratch:
+        fast, slow, issues = both_paths(VALID, "widgets", data, Path(scratch))
+    if fast is None:
+        return  # the row-by-row path decides, and reports what it finds
+    assert list(issues) == [], "the fast path accepted a table the careful path rejects"
+    pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(row, min_size=1, max_size=6), st.booleans())
+def test_random_tables_written_by_hand_agree(rows: list[tuple[str, ...]], crlf: bool) -> None:
+    # Joined with commas and nothing quoted, as a hand edit or a careless export writes them:
+    # quotes then stand anywhere in a field, and commas split fields.
+    import tempfile
+
+    end = "\r\n" if crlf else "\n"
+    data = "".join(",".join(cells) + end for cells in [TABLE_COLUMNS, *rows]).encode("utf-8")
     with tempfile.TemporaryDirectory() as scratch:
         fast, slow, issues = both_paths(VALID, "widgets", data, Path(scratch))
     if fast is None:
