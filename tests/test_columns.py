@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -67,6 +69,65 @@ def test_a_locator_keeps_what_the_model_keeps(space: str, tmp_path: Path) -> Non
     pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
 
 
+def test_str_strip_takes_every_character_the_model_strips() -> None:
+    # The column-wise check keeps a locator that str.strip leaves as it is without asking the
+    # model: right only while the model never strips a character str.strip keeps.
+    from indicators.columns import _LOCATORS
+
+    characters = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    texts = [f"{c}x{c}" for c in characters]
+    kept = _LOCATORS.validate_python(texts)
+    by_model = {c for c, text, out in zip(characters, texts, kept, strict=True) if out != text}
+    by_python = {c for c, text in zip(characters, texts, strict=True) if text.strip() != text}
+    assert {" ", "\t", "\u3000"} <= by_model <= by_python
+    assert by_python - by_model == set("\x1c\x1d\x1e\x1f")
+
+
+def test_source_ids_pandas_reads_as_booleans_agree(tmp_path: Path) -> None:
+    # pandas reads a column of categories that all look like true/false as booleans; both are
+    # valid source ids, and the table must be read as the row-by-row path reads it.
+    data_dir = tmp_path / "data"
+    shutil.copytree(VALID, data_dir)
+    with (data_dir / "sources.yaml").open("a", encoding="utf-8") as handle:
+        for ident in ("true", "false"):
+            handle.write(
+                f'- id: "{ident}"\n  publisher: P\n  title: T\n  edition: E\n'
+                f'  published: "2024"\n  url: https://example.org/{ident}\n'
+                "  license: Not stated\n  kind: primary\n"
+            )
+    rows = [
+        f"USA,{year},{year - 2000},reported,{ident},Table 1,\n"
+        for year in (2019, 2020)
+        for ident in ("true", "false")
+    ]
+    data = (",".join(TABLE_COLUMNS) + "\n" + "".join(rows)).encode()
+    fast, slow, issues = both_paths(data_dir, "widgets", data, tmp_path)
+    assert list(issues) == [] and len(slow) == len(rows)
+    assert sorted(slow["source_id"]) == ["false", "false", "true", "true"]
+    if fast is not None:
+        pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("rows", "code"),
+    [
+        # A quote at the end of an unquoted field is text to the strict reader, which finds the
+        # first row one field short; paired with the next quote it hid that row's end.
+        ('x"\nUSA,2020,1,reported,widget_yearbook_2020,x",n\n', "wrong_field_count"),
+        # Text after a closing quote: the strict reader refuses it, pandas appended it.
+        ('",\nUSA,2020,1,reported,widget_yearbook_2020,"0,\n', "invalid_csv"),
+    ],
+)
+def test_quotes_out_of_place_leave_it_to_the_row_by_row_path(
+    rows: str, code: str, tmp_path: Path
+) -> None:
+    # Both found by fuzzing tables written without quoting; pandas read each as two valid rows.
+    data = f"{','.join(TABLE_COLUMNS)}\nUSA,2019,1,reported,widget_yearbook_2020,{rows}".encode()
+    fast, _, issues = both_paths(VALID, "widgets", data, tmp_path)
+    assert [issue.code for issue in issues] == [code]
+    assert fast is None
+
+
 def test_broken_fixtures_never_take_the_fast_path(tmp_path: Path) -> None:
     invalid = Path(__file__).parent / "fixtures" / "invalid"
     for case in sorted(invalid.iterdir()):
@@ -109,6 +170,23 @@ def test_random_tables_agree(rows: list[tuple[str, ...]], crlf: bool) -> None:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n" if crlf else "\n").writerows([TABLE_COLUMNS, *rows])
     data = buffer.getvalue().encode("utf-8")
+    with tempfile.TemporaryDirectory() as scratch:
+        fast, slow, issues = both_paths(VALID, "widgets", data, Path(scratch))
+    if fast is None:
+        return  # the row-by-row path decides, and reports what it finds
+    assert list(issues) == [], "the fast path accepted a table the careful path rejects"
+    pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(row, min_size=1, max_size=6), st.booleans())
+def test_random_tables_written_by_hand_agree(rows: list[tuple[str, ...]], crlf: bool) -> None:
+    # Joined with commas and nothing quoted, as a hand edit or a careless export writes them:
+    # quotes then stand anywhere in a field, and commas split fields.
+    import tempfile
+
+    end = "\r\n" if crlf else "\n"
+    data = "".join(",".join(cells) + end for cells in [TABLE_COLUMNS, *rows]).encode("utf-8")
     with tempfile.TemporaryDirectory() as scratch:
         fast, slow, issues = both_paths(VALID, "widgets", data, Path(scratch))
     if fast is None:

@@ -137,6 +137,13 @@ def test_cli_without_command_is_a_usage_error() -> None:
     assert "usage:" in result.stderr
 
 
+def test_the_version_is_that_of_the_files() -> None:
+    # The loader hashes each table from the bytes it has read, and the other files on their own.
+    from indicators.version import data_version
+
+    assert load_catalog(VALID).version == data_version(VALID)
+
+
 def test_a_large_table_checked_column_wise_gives_the_same_rows_in_order(valid_copy: Path) -> None:
     # Above COLUMN_WISE_BYTES a table is checked with pandas and kept as a frame in file order;
     # its rows come out sorted like those of a table read row by row.
