@@ -162,20 +162,25 @@ row = st.tuples(
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(row, min_size=1, max_size=6), st.booleans())
-def test_random_tables_agree(rows: list[tuple[str, ...]], crlf: bool) -> None:
+def assert_paths_agree(data: bytes) -> None:
+    """The column-wise path accepts ``data`` only as the row-by-row path reads it."""
     import tempfile
 
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n" if crlf else "\n").writerows([TABLE_COLUMNS, *rows])
-    data = buffer.getvalue().encode("utf-8")
     with tempfile.TemporaryDirectory() as scratch:
         fast, slow, issues = both_paths(VALID, "widgets", data, Path(scratch))
     if fast is None:
         return  # the row-by-row path decides, and reports what it finds
     assert list(issues) == [], "the fast path accepted a table the careful path rejects"
     pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(row, min_size=1, max_size=6), st.booleans())
+def test_random_tables_agree(rows: list[tuple[str, ...]], crlf: bool) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n" if crlf else "\n").writerows([TABLE_COLUMNS, *rows])
+    data = buffer.getvalue().encode("utf-8")
+    assert_paths_agree(data)
 
 
 @settings(max_examples=300, deadline=None)
@@ -183,13 +188,6 @@ def test_random_tables_agree(rows: list[tuple[str, ...]], crlf: bool) -> None:
 def test_random_tables_written_by_hand_agree(rows: list[tuple[str, ...]], crlf: bool) -> None:
     # Joined with commas and nothing quoted, as a hand edit or a careless export writes them:
     # quotes then stand anywhere in a field, and commas split fields.
-    import tempfile
-
     end = "\r\n" if crlf else "\n"
     data = "".join(",".join(cells) + end for cells in [TABLE_COLUMNS, *rows]).encode("utf-8")
-    with tempfile.TemporaryDirectory() as scratch:
-        fast, slow, issues = both_paths(VALID, "widgets", data, Path(scratch))
-    if fast is None:
-        return  # the row-by-row path decides, and reports what it finds
-    assert list(issues) == [], "the fast path accepted a table the careful path rejects"
-    pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
+    assert_paths_agree(data)

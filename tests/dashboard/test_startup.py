@@ -112,8 +112,7 @@ def test_the_dashboard_starts_and_serves_views_without_pandas() -> None:
 def test_the_production_entry_collects_garbage_again_once_started() -> None:
     # The collector pauses during start-up, and what start-up built is frozen (dashboard.app).
     probe = (
-        "import gc, json, dashboard.app; "
-        "print(json.dumps([gc.isenabled(), gc.get_freeze_count()]))"
+        "import gc, json, dashboard.app; print(json.dumps([gc.isenabled(), gc.get_freeze_count()]))"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe],
