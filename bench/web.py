@@ -152,8 +152,10 @@ def _new_page(browser: Browser) -> tuple[BrowserContext, Page]:
 
 def first_charts(bases: Mapping[str, str], runs: int) -> dict[str, float]:
     """Median seconds from navigation to the first drawn trace, for each named base URL. The
-    sites take turns, visit after visit, after one visit each that is not counted (it warms
-    the browser itself, which only the first site to be visited would otherwise pay for)."""
+    sites take turns, visit after visit, after one visit each that is not counted: it warms
+    the browser itself, which only the first site to be visited would otherwise pay for, and
+    each server's answers to the page's own requests (the dashboard keeps its layout per host
+    and day; building it costs a few milliseconds)."""
     times: dict[str, list[float]] = {name: [] for name in bases}
     with chromium() as browser:
         for run in range(runs + 1):

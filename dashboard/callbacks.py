@@ -227,11 +227,13 @@ def render(
     sources: bool = False,
     site: str = "",
     today: dt.date,
+    plot: Plot | None = None,
 ) -> dict[str, Any]:
-    """The explorer outputs for a valid view state, with the panels asked for (``panels``)."""
+    """The explorer outputs for a valid view state (drawn as ``plot``, when given), with the
+    panels asked for (``panels``)."""
     indicator = catalog.indicators[state.indicator]
     allowed = choices(catalog, state.indicator)
-    plot = build(catalog, state)
+    plot = plot or build(catalog, state)
     first, last = allowed.year_range
     view_economies = sorted({row.economy for row in plot.selection}) or list(state.economies)
     view_params = {
@@ -283,17 +285,43 @@ def render(
         ],
         "caveats": [html.Li(caveat) for caveat in indicator.caveats],
         "download_view": f"/download/{state.indicator}.csv?{urlencode(view_params, safe=',')}",
-        "citation": cite_view(
-            [catalog.sources[s] for s in drawn_sources(plot, indicator.main_source)],
-            title=f"{indicator.title}, {VIEW_LABELS[state.view].lower()}, "
-            f"{state.years[0]}–{state.years[1]}",
-            url=f"{site.rstrip('/')}/{to_query(state)}",
-            version=catalog.version,
-            accessed=today,
-        ),
+        "citation": view_citation(catalog, state, plot, site=site, today=today),
         "download_indicator": f"/download/{state.indicator}.csv",
         **panels(catalog, state, sort, column=column, table=table, sources=sources, plot=plot),
     }
+
+
+def view_citation(
+    catalog: Catalog, state: ViewState, plot: Plot, *, site: str, today: dt.date
+) -> str:
+    """ "Cite this view": the sources drawn, this dashboard at the view's address, the date."""
+    indicator = catalog.indicators[state.indicator]
+    return cite_view(
+        [catalog.sources[s] for s in drawn_sources(plot, indicator.main_source)],
+        title=f"{indicator.title}, {VIEW_LABELS[state.view].lower()}, "
+        f"{state.years[0]}–{state.years[1]}",
+        url=f"{site.rstrip('/')}/{to_query(state)}",
+        version=catalog.version,
+        accessed=today,
+    )
+
+
+class DefaultView:
+    """The outputs of the view a bare address shows, computed once: the page is drawn with them.
+    Only the citation, which names the visitor's address and the date, is made per page."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.state, notices = from_query("", catalog)
+        self.plot = build(catalog, self.state)
+        self.outputs = render(catalog, self.state, notices, today=dt.date.today(), plot=self.plot)
+
+    def for_site(self, site: str) -> dict[str, Any]:
+        """The outputs, citing the view at ``site`` today."""
+        citation = view_citation(
+            self.catalog, self.state, self.plot, site=site, today=dt.date.today()
+        )
+        return self.outputs | {"citation": citation}
 
 
 def drawn_sources(plot: Plot, main_source: str) -> list[str]:

@@ -112,13 +112,15 @@ def create_app(catalog: Catalog, frame_ancestors: str | None = None) -> Dash:
         ],
     )
 
+    default = callbacks.DefaultView(catalog)
+
     def page() -> Any:
         # The page arrives drawn with the default view, so its first chart waits for no
         # callback. Drawn per request because its citation names the visitor's address and
-        # today's date (the memo keeps one answer per host and day); Dash also calls this once
+        # today's date (the memo keeps one answer per host and day); Dash also calls this
         # outside any request, to check the layout.
         site = request.host_url if has_request_context() else ""
-        return layout.shell(catalog, callbacks.update_view(catalog, None, "", site=site))
+        return layout.shell(catalog, default.for_site(site))
 
     app.layout = page
     # Each economy's swatch colour, from the one palette the charts use.

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from flask import Flask, Response, g, request
 
 CALLBACK_PATH = "/_dash-update-component"
-# Dash rebuilds these JSON answers on every request, yet they never change while a worker runs.
+# Dash rebuilds these JSON answers on every request, yet for a host and a day they never change.
 CONSTANT_PATHS = ("/_dash-layout", "/_dash-dependencies")
 ENTRIES = 512
 BUDGET = 32 * 1024 * 1024  # bytes of answers a worker keeps, whatever their number

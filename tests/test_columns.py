@@ -104,8 +104,8 @@ def test_source_ids_pandas_reads_as_booleans_agree(tmp_path: Path) -> None:
     fast, slow, issues = both_paths(data_dir, "widgets", data, tmp_path)
     assert list(issues) == [] and len(slow) == len(rows)
     assert sorted(slow["source_id"]) == ["false", "false", "true", "true"]
-    if fast is not None:
-        pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow, check_dtype=False)
+    # pandas turned the column into booleans, which name no source: the row-by-row path reads it.
+    assert fast is None
 
 
 @pytest.mark.parametrize(
