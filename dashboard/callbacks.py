@@ -196,7 +196,7 @@ def panels(
     column: str | None = None,
     table: bool = False,
     sources: bool = False,
-    plot: Plot | None = None,
+    plot: Plot,
 ) -> dict[str, Any]:
     """The table (sorted as before, or by ``column``: a second press on the same header reverses
     the order) and the source cards of a view, those asked for."""
@@ -206,7 +206,7 @@ def panels(
         if column in {name for name, _ in COLUMNS}:
             descending = column == new_sort["column"] and not new_sort["descending"]
             new_sort = {"column": column, "descending": descending}
-        rows = table_rows(plot or build(catalog, state), catalog)
+        rows = table_rows(plot, catalog)
         answer["table_body"] = body(sort_rows(rows, new_sort["column"], new_sort["descending"]))
         answer["table_sort"] = new_sort
         for name, label in COLUMNS:
@@ -334,18 +334,13 @@ def drawn_sources(plot: Plot, main_source: str) -> list[str]:
 def sources_panel(catalog: Catalog, indicator_id: str) -> list[html.Article]:
     """The cards of an indicator's sources, built once per indicator (the table under the chart
     gives each plotted value's locator)."""
-    rows = catalog.rows(indicator_id)
+    locators: dict[str, list[str]] = {
+        source_id: [] for source_id in catalog.source_ids(indicator_id)
+    }
+    for row in catalog.rows(indicator_id):  # one pass, not one per source
+        locators[row.source_id].append(f"{row.economy} {row.period}: {row.locator}")
     return [
-        source_card(
-            catalog,
-            source_id,
-            locators=[
-                f"{row.economy} {row.period}: {row.locator}"
-                for row in rows
-                if row.source_id == source_id
-            ],
-        )
-        for source_id in catalog.source_ids(indicator_id)
+        source_card(catalog, source_id, locators=found) for source_id, found in locators.items()
     ]
 
 

@@ -17,12 +17,12 @@ from dashboard.state import PAIR, POPULATION, ViewState
 from indicators import Catalog, yearly
 from indicators.catalog import Row
 
-POINT_COLUMNS = ("year", "period", "value", "status", "source_id", "locator", "note")
 _STATUS_RANK = {"reported": 0, "estimate": 1, "projection": 2}
 
 
 class Point(NamedTuple):
-    """One plotted value (the fields are ``POINT_COLUMNS``)."""
+    """One plotted value: an observation's fields but its indicator and economy, which its line
+    names (a derived China-vs-US point belongs to neither economy)."""
 
     year: int
     period: str
@@ -99,10 +99,14 @@ def build(catalog: Catalog, state: ViewState) -> Plot:
         if (points := shaped(chosen, code))
     ]
     with_main = {line.key for line in lines}
-    for source_id in catalog.other_source_ids(state.indicator):
-        other = catalog.points(
-            state.indicator, source_id=source_id, economies=state.economies, years=state.years
-        )
+    others = catalog.other_source_ids(state.indicator)
+    by_source: dict[str, list[Row]] = {source_id: [] for source_id in others}
+    # One pass over the indicator's rows, not one per source (hundreds in a large catalog).
+    for row in catalog.select(
+        state.indicator, sources=others, economies=state.economies, years=state.years
+    ):
+        by_source[row.source_id].append(row)
+    for source_id, other in by_source.items():
         for code in state.economies:
             if not state.all_sources and code in with_main:
                 continue

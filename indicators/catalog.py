@@ -78,11 +78,14 @@ class Catalog:
         """
         if indicator_id not in self.indicators:
             raise KeyError(indicator_id)
-        return self._rows.get(indicator_id, ())
+        found = self._rows.get(indicator_id)
+        if found is None:  # converted when first asked for: a large table may never be
+            found = self._rows[indicator_id] = _as_rows(self.tables.get(indicator_id, ()))
+        return found
 
     @cached_property
     def _rows(self) -> dict[str, tuple[Row, ...]]:
-        return {key: _as_rows(table) for key, table in self.tables.items()}
+        return {}
 
     @cached_property
     def observations(self) -> pd.DataFrame:
