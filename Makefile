@@ -8,15 +8,40 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 WORKERS ?= 2
 
-.PHONY: run serve compile validate test lint typecheck unit browser bench soak fuzz setup clean
+.PHONY: run serve compile validate test lint typecheck unit browser bench soak fuzz setup lock test-loaded clean
 
-# (Re)install when pyproject.toml changes; a fresh clone gets a fresh virtual environment.
-$(STAMP): pyproject.toml
-	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+LOCK := requirements.lock
+
+LOCKED := $(VENV)/.locked-stamp
+
+# A fresh virtual environment with exactly the locked versions, each checked against its hash,
+# whenever the lock changes (nothing of an earlier install is left behind)...
+$(LOCKED): $(LOCK)
+	python3 -m venv --clear $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	touch $(LOCKED)
+
+# ...and the project itself in it, built with the locked setuptools (no download of a build
+# backend at whatever version is newest that day), whenever pyproject.toml changes too.
+$(STAMP): $(LOCKED) pyproject.toml
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# Re-resolve the lock from pyproject.toml's ranges and its build requirements, for every Python
+# from 3.11 on and every platform. Versions already locked stay unless a range now excludes them;
+# UPGRADE=1 takes the newest release of everything, UPGRADE=name the newest of one package.
+# The lock is replaced only when it changed, so an unchanged one does not rebuild the venv.
+UPGRADE ?=
+lock: $(STAMP)
+	cp $(LOCK) $(LOCK).new
+	$(PY) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
+	  | $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	    --extra test --custom-compile-command 'make lock' \
+	    $(if $(filter 1,$(UPGRADE)),--upgrade,$(if $(UPGRADE),--upgrade-package $(UPGRADE))) \
+	    --output-file $(LOCK).new pyproject.toml -
+	if cmp -s $(LOCK) $(LOCK).new; then rm $(LOCK).new; else mv $(LOCK).new $(LOCK); fi
 
 # The dashboard, for one person on this machine.
 run: $(STAMP)
@@ -64,6 +89,12 @@ fuzz: $(STAMP)
 	for round in $$(seq $(ROUNDS)); do \
 	  HYPOTHESIS_PROFILE=explore $(PY) -m pytest -q -p no:cacheprovider $(FUZZ_TESTS) || exit 1; \
 	done
+
+# The whole of make test with every core kept busy by other processes (python -m bench.loaded),
+# RUNS times: a test that waits on a fixed sleep instead of a condition fails here.
+RUNS ?= 1
+test-loaded: $(STAMP) browser $(WRK)
+	$(PY) -m bench.loaded --runs $(RUNS) -- $(MAKE) --no-print-directory test
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

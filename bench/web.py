@@ -27,6 +27,13 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 CALLBACK = "/_dash-update-component"
 FIRST_TRACE = ".js-plotly-plot .scatterlayer .trace"
+# True once Dash's store has no callback requested, on its way or being applied, and plotly has
+# finished drawing (dcc.Graph marks a graph pending while Plotly.react runs).
+SETTLED = """() => {
+  const stores = window.dash_stores || [];
+  return stores.length > 0 && stores.every(store => !store.getState().isLoading)
+    && !document.querySelector('[data-dash-is-loading], .dash-graph--pending');
+}"""
 
 
 def free_port() -> int:
@@ -196,7 +203,8 @@ def first_visit(base: str, interactions: dict[str, Callable[[Page], None]]) -> d
             with page.expect_request(lambda request: CALLBACK in request.url) as request:
                 act(page)
             bodies[name] = request.value.post_data or ""
-            page.wait_for_timeout(300)
+            request.value.response()  # waits for the answer...
+            page.wait_for_function(SETTLED)  # ...and for it to be drawn
         context.close()
     return {"wire_bytes": wire, "raw_bytes": raw, "bodies": bodies}
 

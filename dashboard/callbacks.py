@@ -7,6 +7,8 @@ attaches them to an app with the catalog bound.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -37,11 +39,11 @@ from dashboard.state import (
 from dashboard.summary import key_figures, sentence
 from dashboard.tables import (
     COLUMNS,
+    after_presses,
     body,
     header_label,
     sort_rows,
     table_rows,
-    valid_sort,
 )
 from dashboard.views import Plot, build
 from indicators import Catalog
@@ -71,7 +73,7 @@ def route(pathname: str | None) -> dict[str, bool]:
 
 def state_from_controls(
     catalog: Catalog,
-    trigger: str | None,
+    changed: AbstractSet[str],
     indicator: Any,
     view: Any,
     scale: Any,
@@ -81,7 +83,9 @@ def state_from_controls(
     all_sources: Any = None,
     events: Any = None,
 ) -> ViewState:
-    """The view the controls ask for, made valid. A new indicator starts from its defaults."""
+    """The view the controls ask for, made valid. A new indicator starts from its defaults,
+    but for its view, where the new indicator has it, and for the controls ``changed`` with
+    it (changes made while an earlier answer was on its way reach the server together)."""
     if not isinstance(indicator, str) or indicator not in catalog.indicators:
         return resolve({}, catalog)[0]
     raw: dict[str, str] = {"indicator": indicator}
@@ -91,17 +95,15 @@ def state_from_controls(
         raw["events"] = "on" if "on" in events else "off"
     if isinstance(economies, list) and all(isinstance(code, str) for code in economies):
         raw["economies"] = ",".join(economies)
-    if trigger != "indicator":
-        if isinstance(view, str):
-            raw["view"] = view
-        if isinstance(scale, str):
-            raw["scale"] = scale
-        if _is_year_pair(years):
-            raw["from"], raw["to"] = str(years[0]), str(years[1])
-        if isinstance(base_year, int) and not isinstance(base_year, bool):
-            raw["base"] = str(base_year)
-    elif isinstance(view, str):
-        raw["view"] = view  # keep the view when it exists for the new indicator
+    kept = {"view", *changed} if "indicator" in changed else set(CONTROLS)
+    if "view" in kept and isinstance(view, str):
+        raw["view"] = view
+    if "scale" in kept and isinstance(scale, str):
+        raw["scale"] = scale
+    if "years" in kept and _is_year_pair(years):
+        raw["from"], raw["to"] = str(years[0]), str(years[1])
+    if "base_year" in kept and isinstance(base_year, int) and not isinstance(base_year, bool):
+        raw["base"] = str(base_year)
     state, _ = resolve(raw, catalog)
     if isinstance(economies, list) and not economies:
         # Unticking every economy is a choice, not an error: show an empty chart.
@@ -120,13 +122,13 @@ def _is_year_pair(value: Any) -> bool:
 # What a press on a panel's summary or a table header is called as a trigger (the controls are
 # called by their names in ``CONTROLS``).
 PANEL_TRIGGERS = {ids.DATA_SUMMARY: "table", ids.SOURCES_SUMMARY: "sources"} | {
-    ids.sort_button(name): f"sort-{name}" for name, _ in COLUMNS
+    ids.sort_button(name): "sort" for name, _ in COLUMNS
 }
 
 
 def update_view(
     catalog: Catalog,
-    trigger: str | None,
+    triggers: AbstractSet[str],
     search: Any,
     indicator: Any = None,
     view: Any = None,
@@ -139,11 +141,16 @@ def update_view(
     sort: Any = None,
     table_opened: Any = None,
     sources_opened: Any = None,
+    presses: Mapping[str, tuple[Any, Any]] | None = None,
     *,
     site: str = "",
     today: dt.date | None = None,
 ) -> dict[str, Any]:
     """What the explorer shows, from the URL (a shared link, back/forward) or the controls.
+
+    ``triggers`` names what changed since the last request (the names in ``CONTROLS`` and
+    ``PANEL_TRIGGERS``; none: the address); ``presses`` holds each table header's press count
+    and the time of its last press (``tables.after_presses``).
 
     The address is written only when it does not already say the view (a shared link, back or
     forward, a panel opened): writing it would push a history entry, and the back button would
@@ -155,11 +162,16 @@ def update_view(
     answer must be complete.
     """
     addressed, notices = from_query(search if isinstance(search, str) else "", catalog)
-    if trigger in CONTROLS or trigger in PANEL_TRIGGERS.values():
+    if triggers & {*CONTROLS, *PANEL_TRIGGERS.values()}:
         notices = []
+        changed = triggers & set(CONTROLS)
+        if indicator != addressed.indicator:
+            # Picked since the last view drawn (the address says that view), in a request whose
+            # answer Dash dropped when this one went out: still a new indicator.
+            changed |= {"indicator"}
         state = state_from_controls(
             catalog,
-            trigger if trigger in CONTROLS else None,
+            changed,
             indicator,
             view,
             scale,
@@ -171,15 +183,14 @@ def update_view(
         )
     else:
         state = addressed
-    column = trigger.removeprefix("sort-") if trigger and trigger.startswith("sort-") else None
     answer = render(
         catalog,
         state,
         notices,
         sort=sort,
-        column=column,
-        table=bool(table_opened) or trigger == "table" or column is not None,
-        sources=bool(sources_opened) or trigger == "sources",
+        presses=presses or {},
+        table=bool(table_opened) or bool(triggers & {"table", "sort"}),
+        sources=bool(sources_opened) or "sources" in triggers,
         site=site,
         today=today or dt.date.today(),
     )
@@ -193,19 +204,16 @@ def panels(
     state: ViewState,
     sort: Any,
     *,
-    column: str | None = None,
+    presses: Mapping[str, tuple[Any, Any]],
     table: bool = False,
     sources: bool = False,
     plot: Plot,
 ) -> dict[str, Any]:
-    """The table (sorted as before, or by ``column``: a second press on the same header reverses
-    the order) and the source cards of a view, those asked for."""
+    """The table (sorted as before, and as the header presses not yet answered ask) and the
+    source cards of a view, those asked for."""
     answer: dict[str, Any] = {}
     if table:
-        new_sort = valid_sort(sort)
-        if column in {name for name, _ in COLUMNS}:
-            descending = column == new_sort["column"] and not new_sort["descending"]
-            new_sort = {"column": column, "descending": descending}
+        new_sort = after_presses(sort, presses)
         rows = table_rows(plot, catalog)
         answer["table_body"] = body(sort_rows(rows, new_sort["column"], new_sort["descending"]))
         answer["table_sort"] = new_sort
@@ -222,7 +230,7 @@ def render(
     notices: list[str],
     *,
     sort: Any = None,
-    column: str | None = None,
+    presses: Mapping[str, tuple[Any, Any]] | None = None,
     table: bool = False,
     sources: bool = False,
     site: str = "",
@@ -287,7 +295,9 @@ def render(
         "download_view": f"/download/{state.indicator}.csv?{urlencode(view_params, safe=',')}",
         "citation": view_citation(catalog, state, plot, site=site, today=today),
         "download_indicator": f"/download/{state.indicator}.csv",
-        **panels(catalog, state, sort, column=column, table=table, sources=sources, plot=plot),
+        **panels(
+            catalog, state, sort, presses=presses or {}, table=table, sources=sources, plot=plot
+        ),
     }
 
 
@@ -425,6 +435,10 @@ def register(app: Dash, catalog: Catalog) -> None:
         "table_opened": Input(ids.DATA_SUMMARY, "n_clicks"),
         "sources_opened": Input(ids.SOURCES_SUMMARY, "n_clicks"),
         **{f"header_{name}": Input(ids.sort_button(name), "n_clicks") for name, _ in COLUMNS},
+        **{
+            f"stamp_{name}": State(ids.sort_button(name), "n_clicks_timestamp")
+            for name, _ in COLUMNS
+        },
         "sort": State(ids.TABLE_SORT, "data"),
         "pathname": State(ids.URL, "pathname"),
     }
@@ -436,11 +450,14 @@ def register(app: Dash, catalog: Catalog) -> None:
         if route(pathname if isinstance(pathname, str) else "/")["explorer"]:
             # Another page is shown: leave the chart, and the address bar, as they are.
             raise PreventUpdate
-        presses = {name for name in values if name.startswith("header_")}
+        presses = {
+            name: (values.pop(f"header_{name}"), values.pop(f"stamp_{name}")) for name, _ in COLUMNS
+        }
         answer = update_view(
             catalog,
-            triggers.get(ctx.triggered_id),
-            **{name: value for name, value in values.items() if name not in presses},
+            {triggers[id_] for id_ in ctx.triggered_prop_ids.values() if id_ in triggers},
+            **values,
+            presses=presses,
             site=request.host_url,
         )
         return {name: answer.get(name, no_update) for name in OUTPUTS}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from dash import html
@@ -24,14 +25,55 @@ Row = dict[str, Any]
 
 
 def valid_sort(sort: Any) -> dict[str, Any]:
-    """The table order the browser holds, or the default one if it is not a valid order."""
+    """The table order the browser holds, or the default one if it is not a valid order; with
+    how many presses of each header it answered (``seen``: see ``after_presses``)."""
     if not isinstance(sort, dict):
-        return DEFAULT_SORT
+        return valid_sort(DEFAULT_SORT)
     column = sort.get("column")
     descending = sort.get("descending")
     if column not in {name for name, _ in COLUMNS} or not isinstance(descending, bool):
-        return DEFAULT_SORT
-    return {"column": column, "descending": descending}
+        return valid_sort(DEFAULT_SORT)
+    seen = sort.get("seen")
+    seen = seen if isinstance(seen, dict) else {}
+    return {
+        "column": column,
+        "descending": descending,
+        "seen": {name: _count(seen.get(name)) for name, _ in COLUMNS},
+    }
+
+
+def after_presses(sort: Any, presses: Mapping[str, tuple[Any, Any]]) -> dict[str, Any]:
+    """The table order once every header press is answered.
+
+    ``presses`` holds each header button's press count and the time of its last press
+    (``n_clicks``, ``n_clicks_timestamp``); ``sort`` is the order the browser holds and the
+    counts it answered. The presses it has not answered are applied: a press on a new column
+    sorts it ascending, each further press reverses it. Counting, rather than asking which input
+    changed, keeps every press. While an answer is on its way, Dash sends each later change as a
+    new request and drops the earlier answer, so the press that earlier request carried would
+    be lost; and changes made before a request leaves are merged into one, so "which input
+    changed" names just one of them. When presses on several headers were merged, the one
+    pressed last is the order (its presses taken as the last ones).
+    """
+    current = valid_sort(sort)
+    counts = {name: _count(presses.get(name, (0, 0))[0]) for name, _ in COLUMNS}
+    new = {name: count - current["seen"][name] for name, count in counts.items()}
+    pressed = [name for name, count in new.items() if count > 0]
+    if not pressed:
+        return current | {"seen": counts}
+    last = max(pressed, key=lambda name: _count(presses[name][1]))
+    if pressed == [last] and last == current["column"]:
+        descending = current["descending"] != (new[last] % 2 == 1)
+    else:
+        descending = new[last] % 2 == 0
+    return {"column": last, "descending": descending, "seen": counts}
+
+
+def _count(value: Any) -> int:
+    """A press count or time stamp as the browser sent it, or 0 when it is not one."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return int(value)
+    return 0
 
 
 def table_rows(plot: Plot, catalog: Catalog) -> list[Row]:

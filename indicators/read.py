@@ -25,14 +25,14 @@ FIELD_LIMIT = 131_072
 MAX_DEPTH = 10
 
 if TYPE_CHECKING:
-    _SafeLoader = yaml.SafeLoader
+    _FastSafeLoader = yaml.SafeLoader
 else:
     # libyaml's safe loader when PyYAML was built with it (ten times faster), else Python's.
-    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    _FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_SafeLoader):
-    """The safe loader, except that a value its tag cannot build is a located YAML error.
+class _Constructing:
+    """A safe loader, except that a value its tag cannot build is a located YAML error.
 
     PyYAML builds ``2020-13-45`` (a timestamp by its shape), ``!!int abc``, ``!!bool maybe`` or
     ``!!int ''`` with ``datetime``, ``int``, a dict lookup or indexing, and passes on whatever
@@ -43,7 +43,7 @@ class _Loader(_SafeLoader):
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
-            return super().construct_object(node, deep)
+            return super().construct_object(node, deep)  # type: ignore[misc]
         except yaml.YAMLError:
             raise
         except Exception as error:
@@ -51,6 +51,14 @@ class _Loader(_SafeLoader):
             shown = repr(node.value) if isinstance(node, yaml.ScalarNode) else "this value"
             problem = f"{shown} cannot be read as !!{tag}; quote it to keep it as text"
             raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from error
+
+
+class _PythonLoader(_Constructing, yaml.SafeLoader):
+    """PyYAML's own reader, in Python: the same on every build of PyYAML."""
+
+
+class _Loader(_Constructing, _FastSafeLoader):
+    """The reader of every file: libyaml's where PyYAML has it."""
 
 
 @dataclass
@@ -109,10 +117,12 @@ def read_yaml_list(path: Path, rel: str, issues: IssueLog) -> list[RawRecord]:
     if text is None:
         return []
     try:
-        if not _plain_yaml(text, rel, issues):
+        if not _plain_yaml(text, rel, issues, _Loader):
             return []
         root, data = _compose(text)
     except yaml.YAMLError as error:
+        if _refused_as_unsupported(text, rel, issues):
+            return []
         issues.add(
             rel, _error_line(error, text), "", "invalid_yaml", f"invalid YAML: {_problem(error)}"
         )
@@ -141,15 +151,15 @@ def read_yaml_list(path: Path, rel: str, issues: IssueLog) -> list[RawRecord]:
     return records
 
 
-def _plain_yaml(text: str, rel: str, issues: IssueLog) -> bool:
-    """Whether the text avoids aliases and deep nesting, checked on the parser's events.
+def _plain_yaml(text: str, rel: str, issues: IssueLog, loader: type[yaml.SafeLoader]) -> bool:
+    """Whether the text avoids aliases and deep nesting, checked on ``loader``'s events.
 
     An alias repeats a value by reference: a list that contains itself (``&a [*a]``) or
     aliases of aliases (a "billion laughs") would send every later walk over the entries into
     endless recursion or an exponential number of paths. Curated files have no use for either.
     """
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1 if event.start_mark else 0
         if isinstance(event, yaml.AliasEvent):
             message = f"alias '*{event.anchor}' repeats another value; write each value out"
@@ -164,6 +174,20 @@ def _plain_yaml(text: str, rel: str, issues: IssueLog) -> bool:
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return True
+
+
+def _refused_as_unsupported(text: str, rel: str, issues: IssueLog) -> bool:
+    """Whether Python's reader finds an alias or deep nesting in a text libyaml refused.
+
+    libyaml reads a token ahead, as far as 1,024 characters on a line, and since PyYAML 6.0.4
+    it refuses flow collections nested 1,000 deep itself ("exceeded maximum nesting depth")
+    before the depth check above sees the events that would fail it. Python's reader, which
+    sets no such limit, decides, so a file gets the same issue whichever PyYAML reads it.
+    """
+    try:
+        return not _plain_yaml(text, rel, issues, _PythonLoader)
+    except yaml.YAMLError:
+        return False  # invalid for both readers: libyaml's message stands
 
 
 def _compose(text: str) -> tuple[yaml.Node | None, Any]:

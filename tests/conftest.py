@@ -29,3 +29,18 @@ def valid_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(VALID, target)
     return target
+
+
+@pytest.fixture(params=["libyaml", "python"])
+def yaml_reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each of PyYAML's readers in turn: libyaml's, which the loader uses where PyYAML was built
+    with it, and PyYAML's own in Python, which it uses elsewhere."""
+    import yaml
+
+    from indicators import read
+
+    if request.param == "python":
+        monkeypatch.setattr(read, "_Loader", read._PythonLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.fail("this PyYAML was built without libyaml; the lock's wheels have it")
+    return str(request.param)

@@ -59,3 +59,21 @@ def test_smoke_run_prints_a_table_and_writes_json(tmp_path: Path) -> None:
     assert [row["rows"] for row in report["scaling"]] == [100, 1000]
     assert {row["figure"] for row in report["ratios"]} >= {"cold start, s", "first chart, s"}
     assert report["dashboard"]["throughput"]["errors"] == 0
+
+
+def test_loaded_runs_the_command_beside_busy_processes_and_passes_on_its_status() -> None:
+    # The command lists its parent's children: the busy processes and itself.
+    children = "cat /proc/$PPID/task/$PPID/children; echo; exit 3"
+    loaded = [sys.executable, "-m", "bench.loaded", "--hogs", "2", "--runs", "2", "--"]
+    result = subprocess.run(
+        [*loaded, "sh", "-c", children],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 3, result.stderr
+    listed = [line.split() for line in result.stdout.splitlines() if line[:1].isdigit()]
+    assert [len(pids) for pids in listed] == [3, 3]
+    assert set(listed[0]).isdisjoint(listed[1])  # each run started its own
+    assert result.stdout.count("busy: failed (exit 3) in") == 2

@@ -463,7 +463,7 @@ def test_any_file_may_hold_anything(rel: str, data: bytes | None) -> None:
     ],
 )
 def test_yaml_that_crashed_the_loader_is_reported_at_its_line(
-    valid_copy: Path, value: str, code: str
+    valid_copy: Path, value: str, code: str, yaml_reader: str
 ) -> None:
     economies = valid_copy / "economies.yaml"
     economies.write_text(economies.read_text().replace("short_name: US", f"short_name: {value}"))

@@ -3,13 +3,17 @@ downloads carry exactly the rows shown."""
 
 from __future__ import annotations
 
+import json
+import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Page, Request, Route, expect
+from playwright.sync_api import Page, Request, Response, Route, expect
 
+from bench.web import SETTLED
 from indicators import Catalog, derive, load_catalog
 
 CHART = "#chart .js-plotly-plot"
@@ -37,10 +41,7 @@ def query(page: Page) -> dict[str, str]:
 def settle(page: Page) -> None:
     """Wait until no callback is on its way and plotly has drawn its last figure."""
     page.wait_for_selector(f"{CHART} .scatterlayer .trace")
-    page.wait_for_function(
-        "() => !document.querySelector('[data-dash-is-loading], .dash-graph--pending')"
-    )
-    page.wait_for_timeout(300)
+    page.wait_for_function(SETTLED)
 
 
 def open_chart(page: Page, url: str) -> None:
@@ -55,10 +56,47 @@ def open_chart(page: Page, url: str) -> None:
 
 
 def wait_for_query(page: Page, key: str, value: str) -> None:
+    """Wait until the address says ``key=value`` and the answer that wrote it is drawn."""
     page.wait_for_function(
         f"() => new URLSearchParams(window.location.search).get('{key}') === '{value}'"
     )
-    page.wait_for_timeout(300)  # let plotly redraw after the callback answered
+    page.wait_for_function(SETTLED)
+
+
+def answering(request: Request) -> Callable[[Response], bool]:
+    return lambda response: response.request == request
+
+
+class Held:
+    """Holds callback requests on their way to the server while ``holding``; ``release`` lets
+    them go. The sync API delivers a route only while Playwright waits, so ``wait`` polls."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.routes: list[Route] = []
+        self.holding = True
+        page.route("**/_dash-update-component*", self._route)
+
+    def _route(self, route: Route) -> None:
+        if self.holding:
+            self.routes.append(route)
+        else:
+            route.continue_()
+
+    def wait(self, count: int = 1) -> None:
+        deadline = time.monotonic() + 15
+        while len(self.routes) < count:
+            assert time.monotonic() < deadline, f"{count} callback requests did not go out"
+            self.page.wait_for_timeout(20)
+
+    def release(self) -> None:
+        """Let the held requests go, and wait until their answers have arrived."""
+        self.holding = False
+        for route in self.routes:
+            with self.page.expect_response(answering(route.request)):
+                route.continue_()
+        self.routes.clear()
+        self.page.wait_for_function(SETTLED)
 
 
 def series(catalog: Catalog, indicator: str, economy: str, years: tuple[int, int] | None = None):  # type: ignore[no-untyped-def]
@@ -296,30 +334,99 @@ def test_open_panels_follow_the_view_through_history(
 def test_a_panel_opened_while_a_view_change_is_on_its_way_shows_the_new_view(
     page: Page, server: str
 ) -> None:
-    held: list[Route] = []
-
-    def hold_first(route: Route) -> None:
-        if holding and not held:
-            held.append(route)  # answered below, after the panel has opened
-        else:
-            route.continue_()
-
-    holding = False
     open_chart(page, server + "/")
-    page.route("**/_dash-update-component*", hold_first)
-    holding = True
+    held = Held(page)
     page.locator("#economies").get_by_label("China").uncheck()
-    page.wait_for_timeout(200)
-    assert held, "the view change went out"
-    page.click("#data-summary")  # the view change has not been answered yet
+    held.wait()  # the view change went out, and is not answered yet
+    held.holding = False
+    page.click("#data-summary")
     expect(page.locator("#table-body tr").first).to_be_visible()
-    held[0].continue_()
+    held.release()
     wait_for_query(page, "economies", "USA")
     plotted = sum(len(trace["x"]) for trace in traces(page))
     expect(page.locator("#table-body tr")).to_have_count(plotted)
     assert {row.split("\t")[0] for row in page.locator("#table-body tr").all_inner_texts()} == {
         "US"
     }
+
+
+def shown_values(page: Page) -> list[float]:
+    return [
+        float(text.replace(",", ""))
+        for text in page.locator("#table-body td.num").all_inner_texts()
+    ]
+
+
+def value_pressed_unanswered(page: Page, server: str) -> Held:
+    """The default chart with its table open, and a press on the Value header whose answer is
+    held back; later requests go out as usual."""
+    open_chart(page, server + "/")
+    page.click("#data-summary")
+    expect(page.locator("#table-body tr").first).to_be_visible()
+    settle(page)
+    held = Held(page)
+    page.click("#sort-value")
+    held.wait()
+    held.holding = False
+    return held
+
+
+def test_a_header_pressed_twice_before_the_first_answer_sorts_twice(
+    page: Page, server: str
+) -> None:
+    held = value_pressed_unanswered(page, server)
+    page.click("#sort-value")  # the second press: descending
+    expect(page.locator("#sort-value")).to_have_text("Value ▼")
+    held.release()  # the first press's answer arrives late, and is not drawn
+    expect(page.locator("#sort-value")).to_have_text("Value ▼")
+    assert shown_values(page) == sorted(shown_values(page), reverse=True)
+
+
+def test_a_press_followed_by_a_view_change_keeps_both(page: Page, server: str) -> None:
+    held = value_pressed_unanswered(page, server)
+    page.get_by_label("China ÷ US").check()  # sent while the press is unanswered
+    wait_for_query(page, "view", "ratio")
+    held.release()
+    expect(page.locator("#sort-value")).to_have_text("Value ▲")
+    ratios = shown_values(page)
+    assert ratios == sorted(ratios) and all(ratio < 10 for ratio in ratios)
+    assert query(page)["view"] == "ratio"
+
+
+def test_a_control_changed_while_another_change_is_on_its_way_keeps_both(
+    page: Page, server: str
+) -> None:
+    open_chart(page, server + "/")
+    held = Held(page)
+    page.locator("#economies").get_by_label("China").uncheck()
+    held.wait()
+    held.holding = False
+    page.get_by_label("Log").check()
+    wait_for_query(page, "scale", "log")
+    held.release()  # the older answer (linear scale) arrives last, and is not drawn
+    assert (query(page)["scale"], query(page)["economies"]) == ("log", "USA")
+    assert page.evaluate(f"() => document.querySelector('{CHART}').layout.yaxis.type") == "log"
+    assert [trace["name"] for trace in traces(page)] == ["US"]
+
+
+def test_presses_merged_into_one_request_all_count(page: Page, server: str) -> None:
+    open_chart(page, server + "/")
+    sent: list[list[str]] = []
+
+    def record(request: Request) -> None:
+        if CALLBACK in request.url:
+            sent.append(json.loads(request.post_data or "{}")["changedPropIds"])
+
+    page.on("request", record)
+    # Two presses in one task, as a busy browser delivers them: Dash sends one request.
+    page.evaluate(
+        "() => { document.getElementById('data-summary').click();"
+        " document.getElementById('sort-value').click(); }"
+    )
+    expect(page.locator("#sort-value")).to_have_text("Value ▲")
+    settle(page)
+    assert sent == [["data-summary.n_clicks", "sort-value.n_clicks"]]
+    assert shown_values(page) == sorted(shown_values(page))
 
 
 def test_phone_width_has_no_sideways_scroll(browser, server: str) -> None:  # type: ignore[no-untyped-def]

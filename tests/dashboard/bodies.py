@@ -43,7 +43,7 @@ def explorer_body(
 ) -> dict[str, Any]:
     """The explorer callback as a first visit to ``/`` sends it: the controls hold the view the
     page was served with. ``overrides`` replace values by "id.property" (pass a dict: ``**{}``)."""
-    first = update_view(catalog, None, "")
+    first = update_view(catalog, set(), "")
     values: dict[str, Any] = {
         "url.search": "",
         "url.pathname": "/",

@@ -9,16 +9,22 @@ from indicators import Catalog
 
 
 def press(
-    catalog: Catalog, trigger: str, out: dict[str, Any], sort: Any = None, address: str = ""
+    catalog: Catalog,
+    trigger: str,
+    out: dict[str, Any],
+    sort: Any = None,
+    address: str = "",
+    presses: dict[str, tuple[int, int]] | None = None,
 ) -> dict[str, Any]:
-    """The answer to opening a panel or pressing a table header on the view ``out`` shows,
-    with the browser at ``address``."""
+    """The answer to opening a panel or pressing a table header (``presses``: each header's
+    press count and last press time) on the view ``out`` shows, with the browser at
+    ``address``."""
     controls = {name: out[name] for name in CONTROLS}
-    return update_view(catalog, trigger, address, **controls, sort=sort)
+    return update_view(catalog, {trigger}, address, **controls, sort=sort, presses=presses)
 
 
 def test_first_visit_without_query_shows_default_view(catalog: Catalog) -> None:
-    out = update_view(catalog, None, "")
+    out = update_view(catalog, set(), "")
     # The address already says this view: writing it would push a history entry.
     assert "search" not in out and "search" not in press(catalog, "table", out)
     assert press(catalog, "table", out, address="?view=ratio")["search"] == (
@@ -40,11 +46,11 @@ def test_first_visit_without_query_shows_default_view(catalog: Catalog) -> None:
 
 def test_opened_panels_are_drawn_with_the_view(catalog: Catalog) -> None:
     sort = {"column": "value", "descending": True}
-    out = update_view(catalog, None, "?from=2018&to=2019", sort=sort, table_opened=1)
+    out = update_view(catalog, set(), "?from=2018&to=2019", sort=sort, table_opened=1)
     # The fixture: US 110 and 115, China 100 and 125 (2018, 2019).
     assert [row.children[2].children for row in out["table_body"]] == ["125", "115", "110", "100"]
     assert "sources" not in out
-    out = update_view(catalog, None, "?indicator=exchange_students", sources_opened=2)
+    out = update_view(catalog, set(), "?indicator=exchange_students", sources_opened=2)
     opened = press(catalog, "sources", out)
     # Opening a panel answers the whole view: Dash drops an earlier answer still on its way.
     assert {"sources", "figure", "search"} <= set(opened) and "table_body" not in opened
@@ -56,7 +62,7 @@ def test_opened_panels_are_drawn_with_the_view(catalog: Catalog) -> None:
 
 def test_shared_url_reproduces_the_view(catalog: Catalog) -> None:
     search = "?indicator=widgets&view=indexed&scale=log&from=2018&to=2019&economies=CHN&base=2018"
-    out = update_view(catalog, None, search)
+    out = update_view(catalog, set(), search)
     assert "search" not in out and "search" not in press(catalog, "sources", out, address=search)
     assert press(catalog, "sources", out)["search"] == search  # the controls left the address
     assert (out["view"], out["scale"], out["base_year"]) == ("indexed", "log", 2018)
@@ -65,7 +71,7 @@ def test_shared_url_reproduces_the_view(catalog: Catalog) -> None:
 
 
 def test_bad_url_falls_back_with_visible_notice(catalog: Catalog) -> None:
-    out = update_view(catalog, None, "?indicator=gerd&view=pie")
+    out = update_view(catalog, set(), "?indicator=gerd&view=pie")
     assert out["notice"] == (
         "Unknown indicator 'gerd'; showing the default. View 'pie' is not a view; showing levels."
     )
@@ -74,7 +80,7 @@ def test_bad_url_falls_back_with_visible_notice(catalog: Catalog) -> None:
 
 def test_controls_write_the_url(catalog: Catalog) -> None:
     out = update_view(
-        catalog, "view", "", "widgets", "ratio", "linear", [2017, 2019], ["USA", "CHN"], 2017
+        catalog, {"view"}, "", "widgets", "ratio", "linear", [2017, 2019], ["USA", "CHN"], 2017
     )
     assert out["search"] == (
         "?indicator=widgets&view=ratio&scale=linear&from=2017&to=2019&economies=USA,CHN"
@@ -86,7 +92,7 @@ def test_controls_write_the_url(catalog: Catalog) -> None:
 
 def test_log_is_offered_only_where_values_are_positive(catalog: Catalog) -> None:
     out = update_view(
-        catalog, "view", "", "widgets", "difference", "log", [2017, 2021], ["USA", "CHN"], 2017
+        catalog, {"view"}, "", "widgets", "difference", "log", [2017, 2021], ["USA", "CHN"], 2017
     )
     assert out["scale"] == "linear"
     assert {o["value"]: o["disabled"] for o in out["scale_options"]}["log"] is True
@@ -95,7 +101,7 @@ def test_log_is_offered_only_where_values_are_positive(catalog: Catalog) -> None
 def test_new_indicator_starts_from_its_own_years(catalog: Catalog) -> None:
     out = update_view(
         catalog,
-        "indicator",
+        {"indicator"},
         "",
         "exchange_students",
         "levels",
@@ -118,15 +124,15 @@ def test_new_indicator_starts_from_its_own_years(catalog: Catalog) -> None:
 
 def test_controls_with_wrong_types_are_ignored(catalog: Catalog) -> None:
     weird: list[Any] = [{"x": 1}, 42, None, "not-a-view", [1, 2, 3], "USA"]
-    out = update_view(catalog, "years", 17, "widgets", *weird)
+    out = update_view(catalog, {"years"}, 17, "widgets", *weird)
     assert out["view"] == "levels" and out["years"] == [2017, 2021]
-    out = update_view(catalog, "indicator", None, ["widgets"], None, None, None, None, None)
+    out = update_view(catalog, {"indicator"}, None, ["widgets"], None, None, None, None, None)
     assert out["indicator"] == "widgets"
 
 
 def test_unticking_every_economy_shows_an_empty_chart(catalog: Catalog) -> None:
     out = update_view(
-        catalog, "economies", "", "widgets", "levels", "linear", [2017, 2021], [], 2017
+        catalog, {"economies"}, "", "widgets", "levels", "linear", [2017, 2021], [], 2017
     )
     assert out["economies"] == [] and out["figure"]["data"] == []
 
@@ -139,29 +145,85 @@ def test_routes() -> None:
 
 
 def test_sorting_toggles_direction(catalog: Catalog) -> None:
-    out = update_view(catalog, None, "")
-    answer = press(catalog, "sort-value", out, {"column": "series", "descending": False})
+    out = update_view(catalog, set(), "")
+    answer = press(catalog, "sort", out, presses={"value": (1, 1000)})
     sort = answer["table_sort"]
-    assert sort == {"column": "value", "descending": False}
+    assert (sort["column"], sort["descending"], sort["seen"]["value"]) == ("value", False, 1)
     assert answer["header_value"] == "Value ▲" and answer["header_series"] == "Series"
     assert answer["table_body"][0].children[2].children == "80"
-    answer = press(catalog, "sort-value", out, sort)
+    answer = press(catalog, "sort", out, sort, presses={"value": (2, 2000)})
     sort = answer["table_sort"]
-    assert sort == {"column": "value", "descending": True}
+    assert (sort["column"], sort["descending"]) == ("value", True)
     assert answer["table_body"][0].children[2].children == "150"
     # Another view (no header pressed) keeps the order the reader chose.
-    other = update_view(catalog, None, "?from=2018&to=2019", sort=sort, table_opened=1)
+    other = update_view(
+        catalog,
+        set(),
+        "?from=2018&to=2019",
+        sort=sort,
+        table_opened=1,
+        presses={"value": (2, 2000)},
+    )
     assert other["table_sort"] == sort and other["header_value"] == "Value ▼"
     values = [row.children[2].children for row in other["table_body"]]
     assert len(values) == 4 and values == sorted(values, key=lambda text: -float(text))
-    answer = update_view(catalog, "table", ["not", "a", "query"], sort={"column": "nonsense"})
+    answer = update_view(catalog, {"table"}, ["not", "a", "query"], sort={"column": "nonsense"})
     assert answer["table_sort"]["column"] == "series"
+
+
+def order(answer: dict[str, Any]) -> tuple[str, bool]:
+    return answer["table_sort"]["column"], answer["table_sort"]["descending"]
+
+
+def test_no_press_is_lost_while_an_answer_is_on_its_way(catalog: Catalog) -> None:
+    out = update_view(catalog, set(), "")
+    unanswered = {"column": "series", "descending": False}  # what the browser still holds
+    # Opening the table and pressing a header before the request left: one request.
+    opened = press(catalog, "table", out, presses={"value": (1, 1000)})
+    assert order(opened) == ("value", False) and len(opened["table_body"]) == 7
+    # A second press whose first answer Dash dropped: both presses count.
+    assert order(press(catalog, "sort", out, unanswered, presses={"value": (2, 2000)})) == (
+        "value",
+        True,
+    )
+    # A press, then another view before the press was answered: the view and the order.
+    controls = {name: out[name] for name in CONTROLS} | {"view": "ratio"}
+    answer = update_view(
+        catalog,
+        {"view"},
+        "",
+        **controls,
+        sort=unanswered,
+        table_opened=1,
+        presses={"value": (1, 9)},
+    )
+    assert order(answer) == ("value", False) and answer["view"] == "ratio"
+    # Presses on two headers in one request: the one pressed last sorts.
+    both = press(
+        catalog, "sort", out, unanswered, presses={"value": (1, 2000), "period": (1, 3000)}
+    )
+    assert order(both) == ("period", False)
+
+
+def test_a_new_indicator_keeps_the_controls_changed_with_it(catalog: Catalog) -> None:
+    out = update_view(catalog, set(), "")
+    controls = {name: out[name] for name in CONTROLS}
+    picked = controls | {"indicator": "exchange_students", "scale": "log"}
+    assert update_view(catalog, {"indicator"}, "", **picked)["scale"] == "linear"
+    assert update_view(catalog, {"indicator", "scale"}, "", **picked)["scale"] == "log"
+    # Picked, then the scale changed before the pick was answered (Dash dropped that answer):
+    # the address still says the view before the pick, so the pick is still a new indicator.
+    stale_years = picked | {"years": [2017, 2017]}
+    assert update_view(catalog, {"scale"}, "", **stale_years)["years"] == [2020, 2021]
+    assert update_view(catalog, {"scale"}, "?indicator=exchange_students", **stale_years)[
+        "years"
+    ] == [2020, 2020]
 
 
 def test_checkboxes_for_other_sources_and_events_reach_the_url(catalog: Catalog) -> None:
     out = update_view(
         catalog,
-        "all_sources",
+        {"all_sources"},
         "",
         "widgets",
         "levels",
@@ -182,7 +244,7 @@ def test_cite_this_view_names_sources_dashboard_version_and_date(catalog: Catalo
     import datetime as dt
 
     out = update_view(
-        catalog, None, "?from=2018&to=2019", site="https://example.net/", today=dt.date(2026, 1, 2)
+        catalog, set(), "?from=2018&to=2019", site="https://example.net/", today=dt.date(2026, 1, 2)
     )
     assert out["citation"] == (
         "Widgets produced, levels, 2018–2019. Data: Test Statistics Office, Table W-1: Widgets "
@@ -205,7 +267,7 @@ def test_the_page_is_served_with_every_output_of_the_default_view(catalog: Catal
 
     with Flask(__name__).test_request_context(base_url="https://example.net/"):
         layout = create_app(catalog).layout()
-    first = update_view(catalog, None, "", site="https://example.net/")
+    first = update_view(catalog, set(), "", site="https://example.net/")
     components = {c.id: c for c in layout._traverse() if isinstance(getattr(c, "id", None), str)}
     for name, output in OUTPUTS.items():
         if name in PANELS | {"search"}:
@@ -222,7 +284,9 @@ def test_the_page_is_served_with_every_output_of_the_default_view(catalog: Catal
 
 def test_sorting_an_empty_view_keeps_it_empty(catalog: Catalog) -> None:
     out = update_view(
-        catalog, "economies", "", "widgets", "levels", "linear", [2017, 2021], [], 2017
+        catalog, {"economies"}, "", "widgets", "levels", "linear", [2017, 2021], [], 2017
     )
     assert press(catalog, "table", out)["table_body"] == []
-    assert press(catalog, "sort-period", out)["table_body"] == []  # the controls hold no economy
+    assert (
+        press(catalog, "sort", out, presses={"period": (1, 1)})["table_body"] == []
+    )  # the controls hold no economy
