@@ -7,13 +7,16 @@ and 150 projected for 2021; Japan 60 in 2019. A press source gives China 140 in 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dashboard.figures import trend_figure
 from dashboard.state import default_state
 from dashboard.summary import KeyFigure, key_figures, sentence
-from dashboard.tables import sort_rows, table_rows
+from dashboard.tables import COLUMNS, after_presses, sort_rows, table_rows, valid_sort
 from dashboard.views import build
 from indicators import Catalog
 
@@ -199,3 +202,30 @@ def test_table_rows_and_sorting(catalog: Catalog) -> None:
     assert [row["value"] for row in by_value] == [150, 125, 120, 115, 110, 100, 80]
     by_period = sort_rows(rows, "period", descending=False)
     assert [row["year"] for row in by_period] == [2017, 2017, 2018, 2018, 2019, 2019, 2021]
+
+
+def _answered_one_by_one(columns: list[str]) -> dict[str, Any]:
+    """The order after pressing ``columns`` in turn, each press answered before the next."""
+    sort: Any = None
+    counts: dict[str, int] = {}
+    for stamp, column in enumerate(columns, start=1):
+        counts[column] = counts.get(column, 0) + 1
+        sort = after_presses(sort, {name: (count, stamp) for name, count in counts.items()})
+    return valid_sort(sort)
+
+
+@given(
+    st.lists(st.sampled_from([name for name, _ in COLUMNS]), max_size=6),
+    st.sampled_from([name for name, _ in COLUMNS]),
+    st.integers(min_value=1, max_value=4),
+)
+def test_presses_answered_together_sort_as_presses_answered_one_by_one(
+    before: list[str], column: str, repeats: int
+) -> None:
+    # Presses on one header made while an answer was on its way reach the server together.
+    answered = _answered_one_by_one(before)
+    counts = {name: before.count(name) for name in set(before)}
+    counts[column] = counts.get(column, 0) + repeats
+    stamps = {name: len(before) + 1 if name == column else 0 for name in counts}
+    together = after_presses(answered, {name: (counts[name], stamps[name]) for name in counts})
+    assert together == _answered_one_by_one(before + [column] * repeats)
