@@ -27,6 +27,7 @@ from dashboard.layout import (
     source_card,
 )
 from dashboard.state import (
+    DEFAULT_ECONOMIES,
     SCALES,
     VIEW_LABELS,
     VIEWS,
@@ -93,9 +94,13 @@ def state_from_controls(
         raw["sources"] = "all" if "all" in all_sources else "main"
     if isinstance(events, list):
         raw["events"] = "on" if "on" in events else "off"
+    new_indicator = "indicator" in changed
     if isinstance(economies, list) and all(isinstance(code, str) for code in economies):
-        raw["economies"] = ",".join(economies)
-    kept = {"view", *changed} if "indicator" in changed else set(CONTROLS)
+        # A new indicator compares the US and China again, with the economies the reader added
+        # (those it has): a choice made where an indicator had one economy must not stick.
+        asked = [*DEFAULT_ECONOMIES, *economies] if new_indicator else economies
+        raw["economies"] = ",".join(dict.fromkeys(asked))
+    kept = {"view", *changed} if new_indicator else set(CONTROLS)
     if "view" in kept and isinstance(view, str):
         raw["view"] = view
     if "scale" in kept and isinstance(scale, str):
@@ -105,7 +110,7 @@ def state_from_controls(
     if "base_year" in kept and isinstance(base_year, int) and not isinstance(base_year, bool):
         raw["base"] = str(base_year)
     state, _ = resolve(raw, catalog)
-    if isinstance(economies, list) and not economies:
+    if isinstance(economies, list) and not economies and not new_indicator:
         # Unticking every economy is a choice, not an error: show an empty chart.
         state = replace(state, economies=())
     return state

@@ -21,7 +21,8 @@ from indicators.types import Category
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    # No cloud upload ("Share chart…"), and none of the selection tools a line chart has no use for.
+    "modeBarButtonsToRemove": ["sendChartToCloud", "select2d", "lasso2d", "autoScale2d"],
     "toImageButtonOptions": {"format": "png", "width": 1200, "height": 700, "scale": 1},
 }
 
@@ -202,6 +203,10 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     # The first view is drawn into the page, so the chart needs no round trip.
                     figure=first["figure"],
                 ),
+                # The frame has the height: dcc.Graph sizes itself to 100% of its parent
+                # (inline, over any class rule), and a parent of auto height collapsed the chart
+                # to 0 px on every redraw after the first.
+                className="chart-frame",
                 **aria(describedby=ids.SENTENCE),
             ),
             html.Div(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dashboard.state import PAIR, POPULATION
+from dashboard.state import PAIR, POPULATION, choices
 from dashboard.views import Plot
 from indicators import Catalog, yearly
 from indicators.catalog import Row
@@ -129,7 +129,20 @@ def _population_citation(catalog: Catalog) -> str:
 
 
 def sentence(plot: Plot, catalog: Catalog) -> str:
-    """One sentence saying what the chart shows, with its citation: the chart's text alternative."""
+    """One sentence saying what the chart shows, with its citation: the chart's text alternative;
+    for an indicator that has the US or China only, a second one that says so."""
+    text = _describe(plot, catalog)
+    present = choices(catalog, plot.state.indicator).economies
+    missing = [code for code in (US, CHINA) if code not in present]
+    if len(missing) == 1:
+        called = {US: "the US", CHINA: "China"}
+        (absent,) = missing
+        shown = CHINA if absent == US else US
+        text += f" Figures for {called[shown]} only: no source here covers {called[absent]}."
+    return text
+
+
+def _describe(plot: Plot, catalog: Catalog) -> str:
     indicator = catalog.indicators[plot.state.indicator]
     names = {code: economy.name for code, economy in catalog.economies.items()}
     cite = catalog.sources[indicator.main_source].citation

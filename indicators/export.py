@@ -25,6 +25,7 @@ CSV_COLUMNS = (
     "unit",
     "status",
     "source_id",
+    "main_source",
     "source_title",
     "source_publisher",
     "source_edition",
@@ -33,7 +34,10 @@ CSV_COLUMNS = (
     "note",
     "data_version",
 )
-"""Columns of every CSV download, in order; ``data_version`` says which edition of the data."""
+"""Columns of every CSV download, in order. ``main_source`` is ``true`` on the rows of the
+indicator's main series (one row per economy and year: the rows to pivot or chart), ``false`` on
+other sources' values for the same economy and year; ``data_version`` says which edition of the
+data."""
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -58,10 +62,11 @@ def citable_records(catalog: Catalog, rows: Iterable[Row]) -> list[tuple[Cell, .
                 economies[row.economy].name,
                 int(row.year),
                 row.period,
-                float(row.value),
+                _number(float(row.value), indicator.decimals),
                 indicator.unit,
                 row.status,
                 row.source_id,
+                "true" if row.source_id == indicator.main_source else "false",
                 source.title,
                 source.publisher,
                 source.edition,
@@ -72,6 +77,11 @@ def citable_records(catalog: Catalog, rows: Iterable[Row]) -> list[tuple[Cell, .
             )
         )
     return records
+
+
+def _number(value: float, decimals: int) -> int | float:
+    """Counts as whole numbers (``59939``, not ``59939.0``); other values as Python writes them."""
+    return int(value) if decimals == 0 and value.is_integer() else value
 
 
 def neutralise_formula(text: str) -> str:

@@ -460,3 +460,12 @@ def test_sources_page_lists_every_source_and_definition(
     for indicator in catalog.indicators.values():
         expect(page.locator(f"#indicator-{indicator.id}")).to_have_text(indicator.title)
     assert page.console.errors == []  # type: ignore[attr-defined]
+
+
+def test_the_modebar_offers_no_cloud_upload(page: Page, server: str) -> None:
+    open_chart(page, server + "/")
+    titles = page.eval_on_selector_all(
+        f"{CHART} .modebar-btn", "buttons => buttons.map(b => b.getAttribute('data-title'))"
+    )
+    assert "Download plot as a PNG" in titles  # the modebar is there, with its own export
+    assert [title for title in titles if "share" in title.lower()] == []

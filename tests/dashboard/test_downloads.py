@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 from pathlib import Path
@@ -242,12 +243,24 @@ def pandas_citable_rows(catalog: Catalog, observations: pd.DataFrame) -> pd.Data
     frame["source_edition"] = frame["source_id"].map(lambda s: sources[s].edition)
     frame["source_url"] = frame["source_id"].map(lambda s: sources[s].url)
     frame["data_version"] = catalog.version
+    main = frame["indicator_id"].map(lambda i: indicators[i].main_source)
+    frame["main_source"] = (frame["source_id"] == main).map({True: "true", False: "false"})
+    # Counts (no decimals) as whole numbers, other values as floats.
+    counts = frame["indicator_id"].map(lambda i: indicators[i].decimals == 0)
+    frame["value"] = pd.Series(
+        [
+            int(value) if count and float(value).is_integer() else float(value)
+            for value, count in zip(frame["value"], counts, strict=True)
+        ],
+        index=frame.index,
+        dtype=object,
+    )
     return frame.loc[:, list(CSV_COLUMNS)].reset_index(drop=True)
 
 
 def pandas_csv(rows: pd.DataFrame) -> str:
     safe = rows.copy()
-    for column in safe.columns:
+    for column in safe.columns.drop("value"):  # numbers, some whole and some not
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].astype(str).map(neutralise_formula)
     return safe.to_csv(index=False, lineterminator="\n", float_format=None)
@@ -312,3 +325,21 @@ def test_numbers_are_written_as_pandas_wrote_them() -> None:
     frame = frame.iloc[: len(values)].assign(year=range(2000, 2000 + len(values)), value=values)
     records = list(frame.itertuples(index=False, name=None))
     assert csv_text(records, columns=tuple(frame.columns)) == pandas_csv(frame)
+
+
+def test_every_real_indicator_csv_pivots_on_its_main_series_with_whole_counts() -> None:
+    from indicators import load_catalog
+
+    real = load_catalog()
+    client = create_app(real).server.test_client()
+    for indicator_id, indicator in real.indicators.items():
+        text = client.get(f"/download/{indicator_id}.csv").get_data(as_text=True)
+        frame = pd.read_csv(io.StringIO(text))
+        assert set(frame["main_source"]) <= {True, False}, indicator_id
+        main = frame[frame["main_source"]]
+        assert set(main["source_id"]) == {indicator.main_source}, indicator_id
+        main.pivot(index="year", columns="economy", values="value")  # one value per cell
+        if indicator.decimals == 0:
+            cells = list(csv.reader(io.StringIO(text)))[1:]
+            values = [cell[CSV_COLUMNS.index("value")] for cell in cells]
+            assert values and not any(value.endswith(".0") for value in values), indicator_id
