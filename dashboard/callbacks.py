@@ -19,7 +19,7 @@ from dash.exceptions import PreventUpdate
 from flask import request
 
 from dashboard import ids
-from dashboard.figures import events_in_view, trend_figure
+from dashboard.figures import chart_heading, chart_notes, events_in_view, trend_figure
 from dashboard.layout import (
     economy_option,
     events_list,
@@ -249,6 +249,7 @@ def render(
     plot = plot or build(catalog, state)
     first, last = allowed.year_range
     view_economies = sorted({row.economy for row in plot.selection}) or list(state.economies)
+    title, subtitle = chart_heading(plot, catalog)
     view_params = {
         "source": "main",
         "economies": ",".join(view_economies),
@@ -284,17 +285,20 @@ def render(
         "all_sources": ["all"] if state.all_sources else [],
         "events": ["on"] if state.events else [],
         "events_list": events_list(catalog, events_in_view(plot, catalog)) if state.events else [],
+        "chart_title": title,
+        "chart_subtitle": subtitle,
         "figure": trend_figure(plot, catalog),
+        "chart_notes": chart_notes(plot, catalog),
         "sentence": sentence(plot, catalog),
         "key_figures": [
-            item
-            for figure in key_figures(plot, catalog)
-            for item in (
-                html.Dt(figure.label),
-                # The figure as the term's own text, its detail below it: one component fewer
-                # per figure for Dash's renderer.
-                html.Dd([figure.value, html.Span(figure.detail, className="detail")]),
+            # Term and figure together, so a grid of figures never splits a pair across a row.
+            html.Div(
+                [
+                    html.Dt(figure.label),
+                    html.Dd([figure.value, html.Span(figure.detail, className="detail")]),
+                ]
             )
+            for figure in key_figures(plot, catalog)
         ],
         "caveats": [html.Li(caveat) for caveat in indicator.caveats],
         "download_view": f"/download/{state.indicator}.csv?{urlencode(view_params, safe=',')}",
@@ -379,7 +383,10 @@ OUTPUTS = {
     "all_sources": Output(ids.ALL_SOURCES, "value"),
     "events": Output(ids.EVENTS, "value"),
     "events_list": Output(ids.EVENTS_LIST, "children"),
+    "chart_title": Output(ids.CHART_TITLE, "children"),
+    "chart_subtitle": Output(ids.CHART_SUBTITLE, "children"),
     "figure": Output(ids.CHART, "figure"),
+    "chart_notes": Output(ids.CHART_NOTES, "children"),
     "sentence": Output(ids.SENTENCE, "children"),
     "key_figures": Output(ids.KEY_FIGURES, "children"),
     "caveats": Output(ids.CAVEATS, "children"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from dash import html
 
@@ -58,17 +58,23 @@ def claim_url(catalog: Catalog, claim: Claim) -> str | None:
     return "/" + to_query(state)
 
 
+CHECK_COLUMNS = ("Claimed", "Computed from the data", "Basis", "Verdict", "Data sources")
+
+
 def _check_row(catalog: Catalog, result: CheckResult) -> html.Tr:
     sources = [catalog.sources[source_id].citation for source_id in result.sources]
+    cells: tuple[Any, ...] = (
+        result.claimed,
+        result.computed or "—",
+        result.basis or "as published",
+        html.Span(result.verdict, className=f"verdict verdict-{_slug(result.verdict)}"),
+        "; ".join(sources) or result.reason,
+    )
+    # Each cell names its column, for the phone layout that stacks a row's cells (style.css).
     return html.Tr(
         [
-            html.Td(result.claimed),
-            html.Td(result.computed or "—"),
-            html.Td(result.basis or "as published"),
-            html.Td(
-                html.Span(result.verdict, className=f"verdict verdict-{_slug(result.verdict)}")
-            ),
-            html.Td("; ".join(sources) or result.reason),
+            html.Td(cell, **cast(dict[str, Any], {"data-label": label}))
+            for label, cell in zip(CHECK_COLUMNS, cells, strict=True)
         ]
     )
 
@@ -81,23 +87,10 @@ def _checks_table(catalog: Catalog, results: tuple[CheckResult, ...], caption: s
     return html.Table(
         [
             html.Caption(caption),
-            html.Thead(
-                html.Tr(
-                    [
-                        html.Th(label, scope="col")
-                        for label in (
-                            "Claimed",
-                            "Computed from the data",
-                            "Basis",
-                            "Verdict",
-                            "Data sources",
-                        )
-                    ]
-                )
-            ),
+            html.Thead(html.Tr([html.Th(label, scope="col") for label in CHECK_COLUMNS])),
             html.Tbody([_check_row(catalog, result) for result in results]),
         ],
-        className="data-table",
+        className="data-table checks",
     )
 
 

@@ -12,9 +12,15 @@ from indicators import Catalog
 from indicators.models import Event
 
 HOVER_LOCATOR_CHARS = 140
-SOURCE_LINE_CHARS = 80  # wrap the citation so it fits exported images and phones alike
-TITLE_CHARS = 48
 MAX_CITED = 3  # sources named under the chart; the table and sources panel list every one
+EXPORT_SIZE = (1200, 700)  # pixels of a saved PNG or SVG
+EXPORT_TITLE_CHARS = 80  # at 22 px, what fits across an exported image; longer titles wrap
+EXPORT_SOURCE_CHARS = 170  # at 11 px
+CROSSING_LINE = {"color": "#767676", "width": 1, "dash": "dash"}
+MARKER_KEY = (
+    "Open markers: estimate · squares: break in series · dashed: projection · "
+    "thin dotted: another source"
+)
 
 
 def display_decimals(plot: Plot, catalog: Catalog) -> int:
@@ -71,17 +77,6 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
                 grouped.add(line.key)
         traces.extend(new)
     layout = base_layout()
-    layout["title"] = {
-        "text": "<br>".join(
-            f"<b>{part}</b>" for part in textwrap.wrap(indicator.title, TITLE_CHARS)
-        ),
-        "subtitle": {"text": f"{VIEW_LABELS[plot.state.view]}: {plot.y_title}"},
-        "x": 0,
-        "xanchor": "left",
-        "y": 0.98,
-        "yref": "container",
-        "yanchor": "top",
-    }
     layout["showlegend"] = bool(traces)
     layout["yaxis"] = {**layout["yaxis"], "title": {"text": plot.y_title}}
     if plot.state.scale == "log":
@@ -96,19 +91,14 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
             "tickvals": shown,
             "ticktext": [indicator.period.label(year) for year in shown],
         }
-    notes = (
-        "Open markers: estimate · squares: break in series · dashed: projection · "
-        "thin dotted: another source"
-    )
-    cited = "<br>".join(textwrap.wrap(source_line(plot, catalog), SOURCE_LINE_CHARS))
-    layout["annotations"] = [_paper_note(f"{cited}<br>{notes}", y=-0.16)]
+    layout["annotations"] = []
     layout["shapes"] = []
     if plot.state.view == "ratio":
         layout["shapes"].append(_hline(1.0))
     elif plot.state.view == "difference":
         layout["shapes"].append(_hline(0.0))
     if plot.state.view != "indexed":
-        _mark_crossovers(plot, catalog, layout)
+        traces.extend(_mark_crossovers(plot, catalog, layout))
     if plot.state.events:
         _mark_events(plot, catalog, layout)
     if not traces:
@@ -123,7 +113,56 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
                 "font": {"size": 18},
             }
         )
+    layout["meta"] = {"export": export_layout(plot, catalog, layout["annotations"])}
     return {"data": traces, "layout": layout}
+
+
+def chart_heading(plot: Plot, catalog: Catalog) -> tuple[str, str]:
+    """The chart's title and subtitle, printed above it on the page (where they wrap to any
+    width, unlike a plotly title) and into exported images."""
+    title = catalog.indicators[plot.state.indicator].title
+    return title, f"{VIEW_LABELS[plot.state.view]}: {plot.y_title}"
+
+
+def chart_notes(plot: Plot, catalog: Catalog) -> str:
+    """The source line and the key to the markers, printed under the chart and into images."""
+    return f"{source_line(plot, catalog)} {MARKER_KEY}"
+
+
+def export_layout(
+    plot: Plot, catalog: Catalog, annotations: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """What an exported image adds to the chart's layout (``assets/clientside.js``): the title,
+    subtitle and source lines, wrapped for its width, with margins that hold them all."""
+    title, subtitle = chart_heading(plot, catalog)
+    title_lines = textwrap.wrap(title, EXPORT_TITLE_CHARS)
+    source_lines = [
+        *textwrap.wrap(source_line(plot, catalog), EXPORT_SOURCE_CHARS),
+        MARKER_KEY,
+    ]
+    top = 24 + 28 * len(title_lines) + 26 + 44  # title, subtitle, then the legend
+    bottom = 56 + 16 * len(source_lines)  # the year ticks, then the source lines
+    plot_height = EXPORT_SIZE[1] - top - bottom
+    return {
+        "width": EXPORT_SIZE[0],
+        "height": EXPORT_SIZE[1],
+        "margin": {"l": 88, "r": 40, "t": top, "b": bottom},
+        "title": {
+            "text": "<br>".join(f"<b>{part}</b>" for part in title_lines),
+            "subtitle": {"text": subtitle},
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": 1 - 16 / EXPORT_SIZE[1],
+            "yref": "container",
+            "yanchor": "top",
+            "font": {"size": 22},
+        },
+        "annotations": [
+            *annotations,
+            _paper_note("<br>".join(source_lines), y=-48 / plot_height),
+        ],
+    }
 
 
 def _line_traces(line: Line, catalog: Catalog, fmt: str, unit: str) -> list[dict[str, Any]]:
@@ -250,8 +289,12 @@ def _hline(y: float) -> dict[str, Any]:
     }
 
 
-def _mark_crossovers(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> None:
+def _mark_crossovers(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> list[dict[str, Any]]:
+    """A dashed line where the lines cross, and its legend entry, which says who overtook whom
+    and between which observations: labels on the plot overprinted each other where crossings
+    are close, and the legend on a phone."""
     names = {code: economy.label for code, economy in catalog.economies.items()}
+    entries = []
     for crossing in plot.crossings:
         layout["shapes"].append(
             {
@@ -262,22 +305,23 @@ def _mark_crossovers(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> No
                 "yref": "paper",
                 "y0": 0,
                 "y1": 1,
-                "line": {"color": "#767676", "width": 1, "dash": "dash"},
+                "line": CROSSING_LINE,
             }
         )
-        layout["annotations"].append(
+        entries.append(
             {
-                "text": f"{names[crossing.leader]} overtakes {names[crossing.follower]}<br>"
+                "type": "scatter",
+                "mode": "lines",
+                "x": [None],
+                "y": [None],
+                "name": f"{names[crossing.leader]} overtakes {names[crossing.follower]} "
                 f"({crossing.between[0]}–{crossing.between[1]})",
-                "xref": "x",
-                "yref": "paper",
-                "x": crossing.year,
-                "y": 1,
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 11, "color": "#444444"},
+                "line": CROSSING_LINE,
+                "hoverinfo": "skip",
+                "meta": "crossing",  # a legend entry, not data
             }
         )
+    return entries
 
 
 def events_in_view(plot: Plot, catalog: Catalog) -> list[Event]:

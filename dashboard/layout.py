@@ -21,9 +21,15 @@ from indicators.types import Category
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "responsive": True,
-    # No cloud upload ("Share chart…"), and none of the selection tools a line chart has no use for.
-    "modeBarButtonsToRemove": ["sendChartToCloud", "select2d", "lasso2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "width": 1200, "height": 700, "scale": 1},
+    # No cloud upload ("Share chart…"), none of the selection tools a line chart has no use
+    # for, and no image of the plot alone: Save PNG and Save SVG add title and sources.
+    "modeBarButtonsToRemove": [
+        "sendChartToCloud",
+        "toImage",
+        "select2d",
+        "lasso2d",
+        "autoScale2d",
+    ],
 }
 
 
@@ -100,20 +106,25 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
     """The chart page, drawn with ``first``: the default view's outputs
     (``callbacks.update_view``), all but ``callbacks.PANELS`` (the table and source cards, drawn
     when their panels are opened)."""
+    # The picker, the chart, then the other settings: on a phone the chart is on the first
+    # screen, right under the picker; on wider screens the settings stand in a column beside it.
+    picker = html.Div(
+        _field(
+            "Indicator",
+            dcc.Dropdown(
+                id=ids.INDICATOR,
+                options=indicator_options(catalog),
+                value=first["indicator"],
+                clearable=False,
+                searchable=True,
+                optionHeight=56,
+                maxHeight=420,
+            ),
+        ),
+        className="picker",
+    )
     controls = html.Div(
         [
-            _field(
-                "Indicator",
-                dcc.Dropdown(
-                    id=ids.INDICATOR,
-                    options=indicator_options(catalog),
-                    value=first["indicator"],
-                    clearable=False,
-                    searchable=True,
-                    optionHeight=56,
-                    maxHeight=420,
-                ),
-            ),
             html.Div(
                 id=ids.INDICATOR_INFO,
                 className="indicator-info",
@@ -194,6 +205,15 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
     )
     chart = html.Div(
         [
+            # The chart's title is the page's heading: it wraps to any width, where a plotly
+            # title is cut; exported images get it from the figure (``figures.export_layout``).
+            html.Hgroup(
+                [
+                    html.H1(first["chart_title"], id=ids.CHART_TITLE),
+                    html.P(first["chart_subtitle"], id=ids.CHART_SUBTITLE),
+                ],
+                className="chart-heading",
+            ),
             html.P(first["sentence"], id=ids.SENTENCE, className="sentence", **aria(live="polite")),
             html.Figure(
                 dcc.Graph(
@@ -209,6 +229,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                 className="chart-frame",
                 **aria(describedby=ids.SENTENCE),
             ),
+            html.P(first["chart_notes"], id=ids.CHART_NOTES, className="chart-notes"),
             html.Div(
                 [
                     html.Button("Save PNG", id=ids.EXPORT_PNG, className="button"),
@@ -280,7 +301,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
         ],
         className="chart-column",
     )
-    return html.Section([controls, chart], id=ids.EXPLORER, className="explorer")
+    return html.Section([picker, chart, controls], id=ids.EXPLORER, className="explorer")
 
 
 def sources_page(catalog: Catalog) -> html.Section:

@@ -34,8 +34,10 @@ def base_layout() -> dict[str, Any]:
         "plot_bgcolor": "#ffffff",
         # Fixed margins, wide enough for the y-axis title and ticks of up to six characters
         # (plotly abbreviates: 250k, 1.2M): automargin costs plotly.js a second layout pass,
-        # about a third of the first chart's drawing time in Chromium (bench/).
-        "margin": {"l": 88, "r": 24, "t": 120, "b": 110},
+        # about a third of the first chart's drawing time in Chromium (bench/). The title and
+        # source line are the page's, above and below the chart; the top holds the legend and
+        # the crossover labels.
+        "margin": {"l": 88, "r": 24, "t": 72, "b": 48},
         "hovermode": "closest",
         "hoverlabel": {"bgcolor": "#ffffff", "font": {"family": FONT, "size": 13}},
         "legend": {"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},

@@ -22,12 +22,16 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   },
 });
 
+// The image is the chart as drawn, with what the page prints around it added by the layout the
+// server made for images (dashboard/figures.py export_layout): title, subtitle, source lines.
 function saveChart(format, figure) {
-  var graph = document.querySelector("#chart .js-plotly-plot");
-  if (!graph || !window.Plotly) { return "Chart not ready"; }
-  var title = (figure && figure.layout && figure.layout.title && figure.layout.title.text) || "chart";
+  if (!figure || !figure.layout || !window.Plotly) { return "Chart not ready"; }
+  var extra = (figure.layout.meta && figure.layout.meta.export) || {};
+  var layout = Object.assign({}, figure.layout, extra);
+  var title = (extra.title && extra.title.text) || "chart";
   var name = title.replace(/<[^>]*>/g, " ").trim().toLowerCase().replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "").slice(0, 60) || "chart";
-  window.Plotly.downloadImage(graph, { format: format, width: 1200, height: 700, filename: name });
+  window.Plotly.downloadImage({ data: figure.data, layout: layout, config: { staticPlot: true } },
+    { format: format, width: layout.width, height: layout.height, filename: name });
   return "Saved " + format.toUpperCase();
 }

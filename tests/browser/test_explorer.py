@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Page, Request, Response, Route, expect
+from playwright.sync_api import Browser, Page, Request, Response, Route, expect
 
 from bench.web import SETTLED
 from indicators import Catalog, derive, load_catalog
@@ -26,9 +26,9 @@ def catalog() -> Catalog:
 
 
 def traces(page: Page) -> list[dict[str, Any]]:
-    """What plotly drew: each trace's name, x and y."""
+    """What plotly drew: each data trace's name, x and y (not the crossings' legend entries)."""
     result: list[dict[str, Any]] = page.evaluate(
-        f"() => document.querySelector('{CHART}').data"
+        f"() => document.querySelector('{CHART}').data.filter(t => t.meta !== 'crossing')"
         ".map(t => ({name: t.name, x: Array.from(t.x), y: Array.from(t.y)}))"
     )
     return result
@@ -278,6 +278,38 @@ def test_svg_export_includes_title_units_and_source(page: Page, server: str) -> 
     assert png.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+# Every text of an image drawn in a page of its own: where it stands against the image's edges.
+CLIPPED_TEXT = """() => {
+  const svg = document.querySelector('svg');
+  const edge = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).filter(t => {
+    const r = t.getBoundingClientRect();
+    return r.left < edge.left - 1 || r.right > edge.right + 1 || r.top < edge.top - 1
+      || r.bottom > edge.bottom + 1;
+  }).map(t => t.textContent);
+}"""
+
+
+@pytest.mark.parametrize(
+    "address", ["/?indicator=researchers_fte", "/?indicator=students_in_partner&sources=all"]
+)
+def test_exported_images_hold_title_legend_and_sources_unclipped(
+    browser: Browser, server: str, address: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    page = context.new_page()
+    open_chart(page, server + address)  # on a phone: the image does not depend on the screen
+    with page.expect_download() as download:
+        page.click("#export-svg")
+    svg = download.value.path().read_text(encoding="utf-8")
+    page.set_content(f"<body style='margin:0'>{svg}</body>")
+    assert page.evaluate("() => document.querySelector('svg').getAttribute('width')") == "1200"
+    texts = page.evaluate("() => [...document.querySelectorAll('text')].map(t => t.textContent)")
+    assert any(text.startswith("Source") for text in texts) and len(texts) > 10
+    assert page.evaluate(CLIPPED_TEXT) == []
+    context.close()
+
+
 def test_keyboard_alone_changes_the_view_and_sorts_the_table(page: Page, server: str) -> None:
     open_chart(page, server + "/")
     page.focus("#view input[value='levels']")
@@ -462,10 +494,12 @@ def test_sources_page_lists_every_source_and_definition(
     assert page.console.errors == []  # type: ignore[attr-defined]
 
 
-def test_the_modebar_offers_no_cloud_upload(page: Page, server: str) -> None:
+def test_the_modebar_offers_no_cloud_upload_and_no_untitled_image(page: Page, server: str) -> None:
     open_chart(page, server + "/")
     titles = page.eval_on_selector_all(
         f"{CHART} .modebar-btn", "buttons => buttons.map(b => b.getAttribute('data-title'))"
     )
-    assert "Download plot as a PNG" in titles  # the modebar is there, with its own export
-    assert [title for title in titles if "share" in title.lower()] == []
+    assert "Zoom" in titles  # the modebar is there
+    assert [
+        title for title in titles if "share" in title.lower() or "download" in title.lower()
+    ] == []

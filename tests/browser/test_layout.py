@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from bench.web import pick_indicator
+from bench.web import SETTLED, pick_indicator
 from dashboard.state import DEFAULT_INDICATOR, choices
 from indicators import Catalog, load_catalog
 from tests.browser.test_explorer import open_chart, traces, wait_for_query
+from tests.support import REPO
 
 SCREENS = {"phone": (390, 844), "tablet": (768, 1024), "desktop": (1440, 900)}
 MIN_CHART_HEIGHT = 300
@@ -29,10 +30,17 @@ BOXES = """() => {
     return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right};
   };
   const chart = document.querySelector('#chart');
-  const blocks = [...document.querySelector('.chart-column').children]
+  const column = [...document.querySelector('.chart-column').children];
+  const blocks = column
     .filter(element => !element.contains(chart) && element.getClientRects().length)
     .map(element => ({name: element.id || element.className || element.tagName, ...box(element)}));
-  return {chart: box(chart), blocks, width: document.documentElement.scrollWidth};
+  const drawn = [...chart.querySelectorAll('.legend, .annotation')]
+    .filter(element => element.getClientRects().length)
+    .map((element, index) => ({name: element.classList.contains('legend') ? 'legend'
+      : `annotation ${index}: ${element.textContent.slice(0, 30)}`, ...box(element)}));
+  const plot = chart.querySelector('.nsewdrag');
+  return {chart: box(chart), blocks, drawn, plot: plot ? box(plot) : null,
+          svg: box(chart.querySelector('.main-svg')), width: document.documentElement.scrollWidth};
 }"""
 
 
@@ -50,6 +58,15 @@ def overlaps(a: dict[str, float], b: dict[str, float]) -> bool:
     )
 
 
+def inside(a: dict[str, float], b: dict[str, float]) -> bool:
+    return (
+        a["top"] >= b["top"] - 1
+        and a["bottom"] <= b["bottom"] + 1
+        and a["left"] >= b["left"] - 1
+        and a["right"] <= b["right"] + 1
+    )
+
+
 def problems_drawn(page: Any, catalog: Catalog, indicator_id: str, width: int) -> list[str]:
     """What is wrong with the page as drawn, in words (nothing: an empty list)."""
     found: list[str] = []
@@ -57,7 +74,16 @@ def problems_drawn(page: Any, catalog: Catalog, indicator_id: str, width: int) -
     chart = boxes["chart"]
     if chart["bottom"] - chart["top"] < MIN_CHART_HEIGHT:
         found.append(f"chart {chart['bottom'] - chart['top']:.0f} px tall")
-    found += [f"chart over {block['name']}" for block in boxes["blocks"] if overlaps(chart, block)]
+    blocks, drawn = boxes["blocks"], boxes["drawn"]
+    found += [f"chart over {block['name']}" for block in blocks if overlaps(chart, block)]
+    found += [
+        f"{a['name']} over {b['name']}"
+        for i, a in enumerate(blocks + drawn)
+        for b in (blocks + drawn)[i + 1 :]
+        if overlaps(a, b)
+    ]
+    found += [f"{item['name']} over the plot" for item in drawn if overlaps(item, boxes["plot"])]
+    found += [f"{item['name']} cut off" for item in drawn if not inside(item, boxes["svg"])]
     if boxes["width"] > width:
         found.append(f"page {boxes['width']} px wide")
     has = choices(catalog, indicator_id).economies
@@ -89,3 +115,27 @@ def test_every_indicator_picked_in_turn_is_drawn_whole(
         found += problems_drawn(page, catalog, indicator.id, width)
     context.close()
     assert found == []
+
+
+PAGES = {"chart": "/", "claims": "/claims", "sources": "/sources", "not-found": "/no-such-page"}
+SCREENSHOTS = REPO / "screenshots"  # named in README: a run leaves every page here to look at
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=SCREENS)
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES)
+def test_every_page_fits_its_screen_and_leaves_a_screenshot(
+    browser: Browser, server: str, screen: str, path: str
+) -> None:
+    width, height = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(server + path)  # waits for the load event: all a plain HTML page needs
+    page.wait_for_selector("h1:visible")
+    if page.locator("#react-entry-point").count():  # a Dash page: wait for its callbacks too
+        page.wait_for_function(SETTLED)
+    name = next(key for key, value in PAGES.items() if value == path)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{screen}.png", full_page=True)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    assert page.locator("h1:visible").count() == 1  # the page says what it is, once
+    context.close()

@@ -21,8 +21,13 @@ from dashboard.views import build
 from indicators import Catalog
 
 
+def data_traces(figure: dict[str, Any]) -> list[dict[str, Any]]:
+    """The traces that draw values (not the crossings' legend entries)."""
+    return [trace for trace in figure["data"] if trace.get("meta") != "crossing"]
+
+
 def traces(figure: dict) -> list[tuple[str, list[int], list[float], str]]:  # type: ignore[type-arg]
-    return [(t["name"], t["x"], t["y"], t["line"]["dash"]) for t in figure["data"]]
+    return [(t["name"], t["x"], t["y"], t["line"]["dash"]) for t in data_traces(figure)]
 
 
 def test_levels_figure(catalog: Catalog) -> None:
@@ -48,11 +53,15 @@ def test_levels_figure(catalog: Catalog) -> None:
     assert figure["data"][2]["text"] == ["", "projection"]  # the projection is labelled
     assert "thousand widgets" in china["hovertemplate"]
     layout = figure["layout"]
-    assert layout["title"]["text"] == "<b>Widgets produced</b>"
-    assert layout["title"]["subtitle"]["text"] == "Levels: thousand widgets"
-    assert layout["annotations"][0]["text"].startswith(
+    # The page prints title and sources around the chart; images get them from the figure.
+    assert "title" not in layout
+    exported = layout["meta"]["export"]
+    assert exported["title"]["text"] == "<b>Widgets produced</b>"
+    assert exported["title"]["subtitle"]["text"] == "Levels: thousand widgets"
+    assert exported["annotations"][-1]["text"].startswith(
         "Source: Test Statistics Office, Widget Yearbook 2020."
     )
+    assert exported["annotations"][:-1] == layout["annotations"]
     # US −40, −10 then China +10 ahead: the lines cross halfway through 2018–19.
     assert layout["shapes"] == [
         {
@@ -66,7 +75,8 @@ def test_levels_figure(catalog: Catalog) -> None:
             "line": {"color": "#767676", "width": 1, "dash": "dash"},
         }
     ]
-    assert layout["annotations"][1]["text"] == "China overtakes US<br>(2018–2019)"
+    (entry,) = [trace for trace in figure["data"] if trace.get("meta") == "crossing"]
+    assert entry["name"] == "China overtakes US (2018–2019)" and entry["x"] == [None]
 
 
 def test_ratio_view(catalog: Catalog) -> None:
@@ -115,8 +125,8 @@ def test_other_sources_are_drawn_thinner_only_when_asked(catalog: Catalog) -> No
     assert (other.name, other.main) == ("China · Test Daily, 12 March 2021", False)
     assert [(point.year, point.value) for point in other.points] == [(2020, 140.0)]
     figure = trend_figure(every, catalog)
-    assert figure["data"][-1]["line"]["width"] == 1.5
-    assert figure["data"][-1]["name"] == "China · other sources"
+    assert data_traces(figure)[-1]["line"]["width"] == 1.5
+    assert data_traces(figure)[-1]["name"] == "China · other sources"
 
 
 def test_economy_missing_from_main_source_comes_from_its_own_source(catalog: Catalog) -> None:

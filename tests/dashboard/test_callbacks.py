@@ -6,6 +6,7 @@ from typing import Any
 
 from dashboard.callbacks import CONTROLS, route, update_view
 from indicators import Catalog
+from tests.dashboard.test_builders import data_traces
 
 
 def press(
@@ -34,7 +35,7 @@ def test_first_visit_without_query_shows_default_view(catalog: Catalog) -> None:
     assert out["economies"] == ["USA", "CHN"]
     assert [o["value"] for o in out["economy_options"]] == ["USA", "CHN", "JPN"]
     assert out["years"] == [2017, 2021] and (out["years_min"], out["years_max"]) == (2017, 2021)
-    assert [t["name"] for t in out["figure"]["data"]] == ["US", "China", "China (projection)"]
+    assert [t["name"] for t in data_traces(out["figure"])] == ["US", "China", "China (projection)"]
     assert out["download_view"] == (
         "/download/widgets.csv?source=main&economies=CHN,USA&from=2017&to=2021"
     )
@@ -236,7 +237,7 @@ def test_checkboxes_for_other_sources_and_events_reach_the_url(catalog: Catalog)
     )
     assert out["search"].endswith("&sources=all&events=on")
     assert out["all_sources"] == ["all"] and out["events"] == ["on"]
-    assert [t["name"] for t in out["figure"]["data"]][-1] == "China · other sources"
+    assert [t["name"] for t in data_traces(out["figure"])][-1] == "China · other sources"
     assert len(out["events_list"]) == 1  # of the two fixture events, only 2018 is in 2017–2021
 
 
