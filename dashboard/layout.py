@@ -57,10 +57,10 @@ def indicator_options(catalog: Catalog) -> list[dict[str, Any]]:
                 "label": f"{indicator.title} — {indicator.unit}",
                 "value": indicator.id,
                 "title": indicator.description,
-                # Searched beside the label (title and unit). The picker indexes every
-                # substring of every word when the page loads, so the whole description, three
-                # times the words, cost more than the rest of the picker.
-                "search": category.label,
+                # Searched beside the label (title and unit): the words people use for it.
+                # The picker indexes every substring of every word when the page loads, so the
+                # whole description, three times the words, cost more than the rest of it.
+                "search": " ".join([category.label, *indicator.keywords]),
             }
             for indicator in members
         )

@@ -68,6 +68,7 @@ def openapi_document(catalog: Catalog) -> dict[str, Any]:
                 "per_capita": {"type": "boolean"},
                 "decimals": {"type": "integer"},
                 "caveats": _STRS,
+                "keywords": _STRS,
                 "sources": _STRS,
             }
         ),

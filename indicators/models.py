@@ -106,6 +106,11 @@ class Indicator(_Record):
     """Decimals to show; data keep all the digits the source gives."""
     caveats: tuple[NonEmptyText, ...] = Field(default=(), strict=False)
     """Definition differences, series breaks, revisions a reader must know."""
+    keywords: tuple[NonEmptyText, ...] = Field(
+        default=(), strict=False, examples=[("PhD", "doctorate", "graduates")]
+    )
+    """Words people search for it by that its title does not hold: synonyms, abbreviations,
+    plain words for technical ones. The picker finds the indicator by them."""
     per_capita: bool = False
     """Whether a per-million-people view makes sense (counts and money, not shares or ratios)."""
 

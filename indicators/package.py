@@ -63,6 +63,7 @@ _TABLES: dict[str, tuple[type[BaseModel], dict[str, str]]] = {
             "per_capita": _BOOLEAN,
             "decimals": _INTEGER,
             "caveats": _ARRAY,
+            "keywords": _ARRAY,
             "table": _STRING,
         },
     ),

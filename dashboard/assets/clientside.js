@@ -35,3 +35,33 @@ function saveChart(format, figure) {
     { format: format, width: layout.width, height: layout.height, filename: name });
   return "Saved " + format.toUpperCase();
 }
+
+// Opening a dropdown puts the keyboard in its search box, so that typing searches at once: the
+// dropdown itself focuses the selected option, where typed letters do nothing. The first focus
+// that lands in a dropdown just opened goes to its search box instead.
+(function () {
+  var opened = null;
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      change.addedNodes.forEach(function (node) {
+        if (node.nodeType !== 1) { return; }
+        var search = node.matches("input.dash-dropdown-search") ? node
+          : node.querySelector("input.dash-dropdown-search");
+        if (search) { opened = search; search.focus(); }
+      });
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("focusin", function (event) {
+    if (opened && event.target !== opened && document.contains(opened)) {
+      var search = opened;
+      opened = null;
+      search.focus();
+    }
+  });
+})();
+
+// Enter in a typed-year box applies the year, as leaving the box does.
+document.addEventListener("keydown", function (event) {
+  var box = event.target;
+  if (event.key === "Enter" && box.matches && box.matches("#years input")) { box.blur(); }
+});

@@ -503,3 +503,39 @@ def test_the_modebar_offers_no_cloud_upload_and_no_untitled_image(page: Page, se
     assert [
         title for title in titles if "share" in title.lower() or "download" in title.lower()
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("doctorate", {"STEM PhD graduates", "Science and engineering doctoral degrees"}),
+        ("patents", {"International patent applications under the PCT"}),
+        ("Chinese students", {"Students from each economy enrolled in the other"}),
+    ],
+)
+def test_the_picker_searches_as_soon_as_it_opens_by_the_words_people_use(
+    page: Page, server: str, typed: str, found: set[str]
+) -> None:
+    open_chart(page, server + "/")
+    page.click("#indicator")
+    page.keyboard.type(typed)  # no click in the search box first
+    expect(page.locator("input.dash-dropdown-search")).to_have_value(typed)
+    listbox = page.locator(f"[id='{page.get_attribute('#indicator', 'aria-controls')}']")
+    for title in found:
+        expect(listbox.get_by_role("option", name=title)).to_be_visible()
+    expect(listbox.get_by_role("option", name="Population")).to_have_count(0)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")  # the keyboard alone picks the first match
+    page.wait_for_function(
+        "() => !new URLSearchParams(location.search).get('indicator')"
+        "?.startsWith('rd_expenditure_ppp')"
+    )
+
+
+def test_enter_applies_a_typed_year(page: Page, server: str) -> None:
+    open_chart(page, server + "/")
+    start = page.locator("#years input.dash-range-slider-min-input")
+    start.fill("2012")
+    start.press("Enter")
+    wait_for_query(page, "from", "2012")
+    assert min(min(trace["x"]) for trace in traces(page)) == 2012
