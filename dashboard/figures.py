@@ -296,18 +296,38 @@ def _mark_crossovers(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> li
     names = {code: economy.label for code, economy in catalog.economies.items()}
     entries = []
     for crossing in plot.crossings:
-        layout["shapes"].append(
-            {
-                "type": "line",
-                "xref": "x",
-                "x0": crossing.year,
-                "x1": crossing.year,
-                "yref": "paper",
-                "y0": 0,
-                "y1": 1,
-                "line": CROSSING_LINE,
-            }
-        )
+        before, after = crossing.between
+        if after - before > 1:
+            # Observations years apart: the crossing is somewhere in the interval, drawn as
+            # such, never at an interpolated year that no data show.
+            layout["shapes"].append(
+                {
+                    "type": "rect",
+                    "xref": "x",
+                    "x0": before,
+                    "x1": after,
+                    "yref": "paper",
+                    "y0": 0,
+                    "y1": 1,
+                    "fillcolor": "#767676",
+                    "opacity": 0.12,
+                    "line": {"width": 0},
+                    "layer": "below",
+                }
+            )
+        else:
+            layout["shapes"].append(
+                {
+                    "type": "line",
+                    "xref": "x",
+                    "x0": crossing.year,
+                    "x1": crossing.year,
+                    "yref": "paper",
+                    "y0": 0,
+                    "y1": 1,
+                    "line": CROSSING_LINE,
+                }
+            )
         entries.append(
             {
                 "type": "scatter",

@@ -66,6 +66,7 @@ def openapi_document(catalog: Catalog) -> dict[str, Any]:
                 "series_sources": _STRS,
                 "nonnegative": {"type": "boolean"},
                 "per_capita": {"type": "boolean"},
+                "catch_up": {"type": "boolean"},
                 "decimals": {"type": "integer"},
                 "caveats": _STRS,
                 "keywords": _STRS,

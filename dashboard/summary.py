@@ -48,11 +48,23 @@ def _common_latest(rows: Sequence[Row]) -> tuple[Row, Row] | None:
     return pick[CHINA], pick[US]
 
 
+MIN_GROWTH_YEARS = 5
+"""The shortest span over which a compound growth rate is shown: over fewer years it says more
+about one year's noise than about a trend."""
+
+
+def _firm(rows: Sequence[Row]) -> list[Row]:
+    """Reported values and estimates: what the figures are computed from. A projection is a
+    forecast, shown as one and never used as "latest", for a ratio or for "behind"."""
+    return [row for row in rows if row.status != "projection"]
+
+
 def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
-    """Latest values, ratio, growth over the chosen years, crossover and years behind."""
+    """Latest values (and projections, as such), ratio, growth over the chosen years where the
+    span is long enough, crossover and, where catching up means something, years behind."""
     indicator = catalog.indicators[plot.state.indicator]
     names = {code: economy.label for code, economy in catalog.economies.items()}
-    rows = plot.selection
+    rows = _firm(plot.selection)
     figures: list[KeyFigure] = []
     for code in plot.state.economies:
         latest = _latest(rows, code)
@@ -65,6 +77,15 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
                     f"{latest.period}{status}",
                 )
             )
+        projected = _latest(plot.selection, code)
+        if projected is not None and projected.status == "projection":
+            figures.append(
+                KeyFigure(
+                    f"{names[code]}, projection",
+                    f"{number(projected.value, indicator.decimals)} {indicator.short_unit}",
+                    f"for {projected.period}",
+                )
+            )
     both = _common_latest(rows)
     if both is not None:
         china, us = both
@@ -73,7 +94,7 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
     first, last = plot.state.years
     for code in plot.state.economies:
         own = _own(rows, code)
-        if len(own) < 2:
+        if len(own) < 2 or own[-1].year - own[0].year < MIN_GROWTH_YEARS:
             continue
         try:
             rate = yearly.cagr({row.year: row.value for row in own}, own[0].year, own[-1].year)
@@ -89,17 +110,20 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
     crossings = plot.crossings
     if crossings:
         crossing = crossings[-1]
-        figures.append(
-            KeyFigure(
-                "Crossover",
-                str(crossing.first_full_year),
-                f"first year {names[crossing.leader]} is ahead of {names[crossing.follower]}; "
-                f"the lines cross c. {crossing.year:.1f}",
+        before, after = crossing.between
+        leader, follower = names[crossing.leader], names[crossing.follower]
+        if after - before > 1:
+            # No observation in between: when it happened is not known any closer.
+            value, detail = (
+                f"between {before} and {after}",
+                f"{leader} ahead of {follower} by {after}",
             )
-        )
+        else:
+            value, detail = str(after), f"first year {leader} is ahead of {follower}"
+        figures.append(KeyFigure("Crossover", value, detail))
     elif both is not None:
         figures.append(KeyFigure("Crossover", "none", f"the lines do not cross in {first}–{last}"))
-    if both is not None:
+    if both is not None and indicator.catch_up:
         china, us = both
         leader, follower = (US, CHINA) if us.value > china.value else (CHINA, US)
         values = yearly.by_economy(rows)
@@ -146,7 +170,7 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
     indicator = catalog.indicators[plot.state.indicator]
     names = {code: economy.name for code, economy in catalog.economies.items()}
     cite = catalog.sources[indicator.main_source].citation
-    both = _common_latest(plot.selection)
+    both = _common_latest(_firm(plot.selection))
     if not plot.lines:
         return f"No {indicator.title} data for this selection ({cite})."
     if both is None:

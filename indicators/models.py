@@ -113,6 +113,10 @@ class Indicator(_Record):
     plain words for technical ones. The picker finds the indicator by them."""
     per_capita: bool = False
     """Whether a per-million-people view makes sense (counts and money, not shares or ratios)."""
+    catch_up: bool = False
+    """Whether "how many years behind" means something: a level the follower reaches by
+    growing, as spending, researchers or articles (not a share that others' growth can move,
+    nor population)."""
 
     table: str
     """Path of the table holding the observations, relative to the data directory:

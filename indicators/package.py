@@ -61,6 +61,7 @@ _TABLES: dict[str, tuple[type[BaseModel], dict[str, str]]] = {
             "series_sources": _ARRAY,
             "nonnegative": _BOOLEAN,
             "per_capita": _BOOLEAN,
+            "catch_up": _BOOLEAN,
             "decimals": _INTEGER,
             "caveats": _ARRAY,
             "keywords": _ARRAY,

@@ -154,16 +154,41 @@ def test_key_figures_by_hand(catalog: Catalog) -> None:
     figures = key_figures(build(catalog, default_state(catalog)), catalog)
     assert figures == [
         KeyFigure("US, latest", "115 k widgets", "2019"),
-        KeyFigure("China, latest", "150 k widgets", "2021 (projection)"),
+        # The latest value is the latest firm one; the projection is shown as a projection.
+        KeyFigure("China, latest", "125 k widgets", "2019 (estimate)"),
+        KeyFigure("China, projection", "150 k widgets", "for 2021"),
         KeyFigure("China ÷ US", "1.09", "2019"),  # 125 / 115
-        KeyFigure("US, growth", "-2.1% a year", "compound, 2017–2019"),  # (115/120)^(1/2) − 1
-        KeyFigure("China, growth", "+17.0% a year", "compound, 2017–2021"),  # (150/80)^(1/4) − 1
-        KeyFigure(
-            "Crossover", "2019", "first year China is ahead of US; the lines cross c. 2018.5"
-        ),
+        # No growth figures: 2017–2019 is too short a span to call a trend.
+        KeyFigure("Crossover", "2019", "first year China is ahead of US"),
         # China reached the US's 2019 level (115) at 2018 + 15/25: 0.4 years earlier.
         KeyFigure("US behind", "0.4 years", "China stood at US's 2019 level 0.4 years earlier"),
     ]
+
+
+def test_key_figures_mean_something_for_the_indicator_and_its_data(catalog: Catalog) -> None:
+    from indicators import load_catalog
+
+    real = load_catalog()
+    labels = {
+        indicator_id: {
+            f.label: f for f in key_figures(build(real, default_state(real, indicator_id)), real)
+        }
+        for indicator_id in ("rd_expenditure_ppp", "rd_basic_share", "stem_phd_graduates")
+    }
+    # Growth over a span long enough to be a trend (2000–2023).
+    assert labels["rd_expenditure_ppp"]["China, growth"].detail == "compound, 2000–2023"
+    # A share: whether China is "behind" means nothing.
+    assert not any(label.endswith("behind") for label in labels["rd_basic_share"])
+    # Anchor years a decade apart: one answer, the interval, never a decimal year.
+    stem = labels["stem_phd_graduates"]
+    assert stem["Crossover"].value == "between 2000 and 2010"
+    assert "c. 20" not in " ".join(f.detail for f in stem.values())
+    figure = trend_figure(build(real, default_state(real, "stem_phd_graduates")), real)
+    assert [(r["x0"], r["x1"]) for r in figure["layout"]["shapes"] if r["type"] == "rect"] == [
+        (2000, 2010)
+    ]
+    # The projection is never "latest", nor what "behind" is computed from.
+    assert stem["US, latest"].detail == "2019" and stem["US, projection"].detail == "for 2025"
 
 
 def test_sentence_states_the_chart_with_its_citation(catalog: Catalog) -> None:
