@@ -81,6 +81,7 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
     layout["yaxis"] = {**layout["yaxis"], "title": {"text": plot.y_title}}
     if plot.state.scale == "log":
         layout["yaxis"]["type"] = "log"
+    _whole_ticks(plot, catalog, layout)
     if indicator.period == "academic_year":
         # Academic years are stored by starting year; the axis shows their labels (2023/24).
         years = sorted({point.year for line in plot.lines for point in line.points})
@@ -115,6 +116,27 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
         )
     layout["meta"] = {"export": export_layout(plot, catalog, layout["annotations"])}
     return {"data": traces, "layout": layout}
+
+
+def _whole_ticks(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> None:
+    """Axes that say what the data can mean: whole years; for counts, whole numbers; and for a
+    level of something that cannot be negative, on a linear scale, an axis from zero (an axis
+    that starts near the data makes +3% look like a climb)."""
+    indicator = catalog.indicators[plot.state.indicator]
+    years = [point.year for line in plot.lines for point in line.points]
+    if years and max(years) - min(years) < 10:
+        # Plotly steps short spans by half years, printed as "2019 2019" with a whole-year format.
+        layout["xaxis"] = {**layout["xaxis"], "tick0": min(years), "dtick": 1}
+    levels = plot.state.view in ("levels", "per_million")
+    if levels and plot.state.scale == "linear" and indicator.nonnegative:
+        layout["yaxis"]["rangemode"] = "tozero"
+    values = [point.value for line in plot.lines for point in line.points]
+    if plot.state.view == "levels" and indicator.decimals == 0 and values and max(values) < 1000:
+        # Below a thousand plotly may step by halves ("603.5 committees"); above, its steps are
+        # whole and it abbreviates (250k, 1.2M).
+        layout["yaxis"]["tickformat"] = ",d"
+        if max(values) <= 10:
+            layout["yaxis"]["dtick"] = 1
 
 
 def chart_heading(plot: Plot, catalog: Catalog) -> tuple[str, str]:

@@ -38,9 +38,11 @@ BOXES = """() => {
     .filter(element => element.getClientRects().length)
     .map((element, index) => ({name: element.classList.contains('legend') ? 'legend'
       : `annotation ${index}: ${element.textContent.slice(0, 30)}`, ...box(element)}));
+  const ticks = (axis) => [...chart.querySelectorAll(`.${axis}tick text`)].map(t => t.textContent);
   const plot = chart.querySelector('.nsewdrag');
   return {chart: box(chart), blocks, drawn, plot: plot ? box(plot) : null,
-          svg: box(chart.querySelector('.main-svg')), width: document.documentElement.scrollWidth};
+          svg: box(chart.querySelector('.main-svg')), width: document.documentElement.scrollWidth,
+          xticks: ticks('x'), yticks: ticks('y')};
 }"""
 
 
@@ -84,6 +86,10 @@ def problems_drawn(page: Any, catalog: Catalog, indicator_id: str, width: int) -
     ]
     found += [f"{item['name']} over the plot" for item in drawn if overlaps(item, boxes["plot"])]
     found += [f"{item['name']} cut off" for item in drawn if not inside(item, boxes["svg"])]
+    for axis in ("xticks", "yticks"):
+        labels = boxes[axis]
+        if len(set(labels)) < len(labels):
+            found.append(f"repeated {axis}: {labels}")
     if boxes["width"] > width:
         found.append(f"page {boxes['width']} px wide")
     has = choices(catalog, indicator_id).economies

@@ -264,3 +264,21 @@ def test_presses_answered_together_sort_as_presses_answered_one_by_one(
     stamps = {name: len(before) + 1 if name == column else 0 for name in counts}
     together = after_presses(answered, {name: (counts[name], stamps[name]) for name in counts})
     assert together == _answered_one_by_one(before + [column] * repeats)
+
+
+def test_axes_say_what_the_data_can_mean() -> None:
+    from indicators import load_catalog
+
+    real = load_catalog()
+
+    def axes(indicator_id: str, **changes: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        state = replace(default_state(real, indicator_id), **changes)
+        layout = trend_figure(build(real, state), real)["layout"]
+        return layout["xaxis"], layout["yaxis"]
+
+    x, y = axes("iso_tc_participation")  # one count of 603 committees, in 2007
+    assert (x["dtick"], y["tickformat"], y["rangemode"]) == (1, ",d", "tozero")
+    x, y = axes("rd_expenditure_ppp")  # money over decades: plotly's own steps, from zero
+    assert "dtick" not in x and "tickformat" not in y and y["rangemode"] == "tozero"
+    assert "rangemode" not in axes("rd_expenditure_ppp", scale="log")[1]
+    assert "rangemode" not in axes("rd_expenditure_ppp", view="ratio")[1]
