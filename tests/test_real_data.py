@@ -92,3 +92,39 @@ def test_cset_2025_values_are_projections(catalog: Catalog) -> None:
     phd = catalog.observations.query("indicator_id == 'stem_phd_graduates' and year == 2025")
     assert len(phd) >= 2
     assert set(phd["status"]) == {"projection"}
+
+
+# Words of the curation process: where they belong is data/notes, not what readers are shown.
+CURATION_WORDS = (
+    "this task",
+    "lead notes",
+    "lead file",
+    "re-verified",
+    "re-read",
+    "could not be read",
+    "could be read",
+    "series_sources",
+    "per the project",
+)
+
+
+def test_what_readers_are_shown_of_an_indicator_is_written_for_readers(catalog: Catalog) -> None:
+    shown = {
+        f"{indicator.id} {field} {number}": text
+        for indicator in catalog.indicators.values()
+        for field, texts in (
+            ("title", [indicator.title]),
+            ("description", [indicator.description]),
+            ("definition", [indicator.definition]),
+            ("caveats", indicator.caveats),
+        )
+        for number, text in enumerate(texts)
+    }
+    assert len(shown) > 100
+    found = {
+        where: word
+        for where, text in shown.items()
+        for word in CURATION_WORDS
+        if word in text.lower()
+    }
+    assert found == {}
