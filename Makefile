@@ -66,7 +66,14 @@ $(CHROMIUM):
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium
 
-browser: $(CHROMIUM)
+# axe-core, the accessibility checker the browser tests inject, at the version package-lock.json
+# pins (npm ci installs exactly it).
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $(AXE)
+
+browser: $(CHROMIUM) $(AXE)
 
 # The load generator the benchmark uses (Debian's wrk).
 $(WRK):
@@ -109,4 +116,4 @@ unit: $(STAMP) browser $(WRK)
 test: lint typecheck unit
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules screenshots .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -65,3 +65,33 @@ document.addEventListener("keydown", function (event) {
   var box = event.target;
   if (event.key === "Enter" && box.matches && box.matches("#years input")) { box.blur(); }
 });
+
+// Accessibility repairs to what Dash 4's components draw (axe-core: tests/browser/test_a11y.py).
+// Its checklists and radio groups mark each label role="option" inside a role="listbox" with no
+// name, around a native checkbox or radio: an interactive control nested in another, in a list
+// nobody can name. The native inputs, under their fieldset's legend, are the accessible form;
+// the roles go. The typed-year boxes get names, and the dropdown's hidden focus catcher leaves
+// the tab order (it is focused by script, never by Tab).
+var YEAR_NAMES = { "dash-range-slider-min-input": "First year", "dash-range-slider-max-input": "Last year" };
+function repairAccessibility(root) {
+  root.querySelectorAll(".dash-checklist[role=listbox], .dash-radioitems[role=listbox]")
+    .forEach(function (list) { list.removeAttribute("role"); });
+  // (React sets these again on a redraw: each is removed wherever it stands.)
+  ["role", "aria-selected", "aria-checked"].forEach(function (attribute) {
+    root.querySelectorAll(
+      ".dash-checklist label[" + attribute + "], .dash-radioitems label[" + attribute + "]"
+    ).forEach(function (option) { option.removeAttribute(attribute); });
+  });
+  Object.keys(YEAR_NAMES).forEach(function (name) {
+    root.querySelectorAll("input." + name).forEach(function (box) {
+      if (!box.getAttribute("aria-label")) { box.setAttribute("aria-label", YEAR_NAMES[name]); }
+    });
+  });
+  // Only what needs changing is changed: each change is a mutation this observer sees again.
+  root.querySelectorAll(".dash-dropdown-focus-target[aria-hidden=true]:not([tabindex='-1'])")
+    .forEach(function (box) { box.setAttribute("tabindex", "-1"); });
+}
+new MutationObserver(function () { repairAccessibility(document); })
+  .observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["role", "aria-selected", "aria-checked", "tabindex"],
+  });
