@@ -21,6 +21,7 @@ from tests.support import REPO
 
 SCREENS = {"phone": (390, 844), "tablet": (768, 1024), "desktop": (1440, 900)}
 MIN_CHART_HEIGHT = 300
+FIRST_SCREEN = 0.6  # the chart starts in the top 60% of the first screen, on any screen
 
 # The boxes of the page that matter, in page coordinates: the chart, and every block of the
 # chart column beside it (sentence, actions, citation, caveats, key figures, panels).
@@ -69,13 +70,18 @@ def inside(a: dict[str, float], b: dict[str, float]) -> bool:
     )
 
 
-def problems_drawn(page: Any, catalog: Catalog, indicator_id: str, width: int) -> list[str]:
+def problems_drawn(
+    page: Any, catalog: Catalog, indicator_id: str, screen: tuple[int, int]
+) -> list[str]:
     """What is wrong with the page as drawn, in words (nothing: an empty list)."""
+    width, height = screen
     found: list[str] = []
     boxes = page.evaluate(BOXES)
     chart = boxes["chart"]
     if chart["bottom"] - chart["top"] < MIN_CHART_HEIGHT:
         found.append(f"chart {chart['bottom'] - chart['top']:.0f} px tall")
+    if chart["top"] > FIRST_SCREEN * height:
+        found.append(f"chart starts {chart['top'] / height:.2f} screens down")
     blocks, drawn = boxes["blocks"], boxes["drawn"]
     found += [f"chart over {block['name']}" for block in blocks if overlaps(chart, block)]
     found += [
@@ -111,14 +117,14 @@ def test_every_indicator_picked_in_turn_is_drawn_whole(
     page = context.new_page()
     open_chart(page, server + "/")
     shown = DEFAULT_INDICATOR
-    found = problems_drawn(page, catalog, shown, width)
+    found = problems_drawn(page, catalog, shown, screen)
     for indicator in catalog.indicators.values():
         if indicator.id == shown:
             continue
         option = f"{indicator.title} — {indicator.unit}"
         pick_indicator(page, indicator.title, option)
         wait_for_query(page, "indicator", indicator.id)
-        found += problems_drawn(page, catalog, indicator.id, width)
+        found += problems_drawn(page, catalog, indicator.id, screen)
     context.close()
     assert found == []
 

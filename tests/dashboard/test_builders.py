@@ -282,3 +282,20 @@ def test_axes_say_what_the_data_can_mean() -> None:
     assert "dtick" not in x and "tickformat" not in y and y["rangemode"] == "tozero"
     assert "rangemode" not in axes("rd_expenditure_ppp", scale="log")[1]
     assert "rangemode" not in axes("rd_expenditure_ppp", view="ratio")[1]
+
+
+def test_an_indicator_with_one_of_the_two_says_so() -> None:
+    from indicators import load_catalog
+
+    real = load_catalog()
+
+    def said(indicator_id: str) -> str:
+        return sentence(build(real, default_state(real, indicator_id)), real)
+
+    assert said("rd_expenditure_cny").endswith(
+        "Figures for China only: no source here covers the US."
+    )
+    assert said("intl_students_us").endswith(
+        "Figures for the US only: no source here covers China."
+    )
+    assert "only:" not in said("rd_expenditure_ppp")
