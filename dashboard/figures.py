@@ -311,6 +311,20 @@ def _hline(y: float) -> dict[str, Any]:
     }
 
 
+def _vline(x: float, line: dict[str, Any]) -> dict[str, Any]:
+    """A line from the bottom to the top of the plot at year ``x``."""
+    return {
+        "type": "line",
+        "xref": "x",
+        "x0": x,
+        "x1": x,
+        "yref": "paper",
+        "y0": 0,
+        "y1": 1,
+        "line": line,
+    }
+
+
 def _mark_crossovers(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> list[dict[str, Any]]:
     """A dashed line where the lines cross, and its legend entry, which says who overtook whom
     and between which observations: labels on the plot overprinted each other where crossings
@@ -338,18 +352,7 @@ def _mark_crossovers(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> li
                 }
             )
         else:
-            layout["shapes"].append(
-                {
-                    "type": "line",
-                    "xref": "x",
-                    "x0": crossing.year,
-                    "x1": crossing.year,
-                    "yref": "paper",
-                    "y0": 0,
-                    "y1": 1,
-                    "line": CROSSING_LINE,
-                }
-            )
+            layout["shapes"].append(_vline(crossing.year, CROSSING_LINE))
         entries.append(
             {
                 "type": "scatter",
@@ -375,16 +378,7 @@ def events_in_view(plot: Plot, catalog: Catalog) -> list[Event]:
 def _mark_events(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> None:
     for number, event in enumerate(events_in_view(plot, catalog), start=1):
         layout["shapes"].append(
-            {
-                "type": "line",
-                "xref": "x",
-                "x0": event.position,
-                "x1": event.position,
-                "yref": "paper",
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": "#8a8a8a", "width": 1, "dash": "dot"},
-            }
+            _vline(event.position, {"color": "#8a8a8a", "width": 1, "dash": "dot"})
         )
         # Only the number on the chart, where many events would not fit as text; the full,
         # cited list is printed under the chart with the same numbers.

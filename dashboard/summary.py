@@ -190,21 +190,20 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
             )
         return f"{indicator.title}. " + "; ".join(parts) + "."
     china, us = both
-    verb = "is projected at" if "projection" in (china.status, us.status) else "was"
     decimals = indicator.decimals
     ratio = china.value / us.value if us.value else float("nan")
     view = plot.state.view
     if view == "ratio":
         first = plot.lines[0].points[0]
         text = (
-            f"China's {indicator.title} {verb} {ratio:.2f} times the US figure in "
+            f"China's {indicator.title} was {ratio:.2f} times the US figure in "
             f"{china.period}, against {first.value:.2f} in {first.period}"
         )
     elif view == "difference":
         gap = china.value - us.value
         side = "above" if gap >= 0 else "below"
         text = (
-            f"In {china.period} China's {indicator.title} {verb} "
+            f"In {china.period} China's {indicator.title} was "
             f"{number(abs(gap), decimals)} {indicator.unit} {side} the US figure"
         )
     elif view == "per_million":
@@ -230,7 +229,7 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
         text = f"{indicator.title}, indexed to {base} = 100: " + ", ".join(parts)
     else:
         text = (
-            f"In {china.period} {indicator.title} {verb} {number(china.value, decimals)} "
+            f"In {china.period} {indicator.title} was {number(china.value, decimals)} "
             f"{indicator.unit} for {names[CHINA]}, {ratio:.2f} times the {names[US]} figure of "
             f"{number(us.value, decimals)}"
         )

@@ -36,29 +36,17 @@ function saveChart(format, figure) {
   return "Saved " + format.toUpperCase();
 }
 
-// Opening a dropdown puts the keyboard in its search box, so that typing searches at once: the
-// dropdown itself focuses the selected option, where typed letters do nothing. The first focus
-// that lands in a dropdown just opened goes to its search box instead.
-(function () {
-  var opened = null;
-  new MutationObserver(function (changes) {
-    changes.forEach(function (change) {
-      change.addedNodes.forEach(function (node) {
-        if (node.nodeType !== 1) { return; }
-        var search = node.matches("input.dash-dropdown-search") ? node
-          : node.querySelector("input.dash-dropdown-search");
-        if (search) { opened = search; search.focus(); }
-      });
-    });
-  }).observe(document.documentElement, { childList: true, subtree: true });
-  document.addEventListener("focusin", function (event) {
-    if (opened && event.target !== opened && document.contains(opened)) {
-      var search = opened;
-      opened = null;
-      search.focus();
-    }
-  });
-})();
+// Typing in an open dropdown searches: the dropdown focuses its chosen option, where the arrow
+// keys move on from it (open, ArrowDown, Enter picks the next indicator) but typed letters did
+// nothing. A printable key there moves the focus to the search box, which then receives it.
+document.addEventListener("keydown", function (event) {
+  var search = document.querySelector("input.dash-dropdown-search");
+  var printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+  if (search && printable && event.target !== search && event.target.closest
+      && event.target.closest("[role=listbox]")) {
+    search.focus();
+  }
+}, true);
 
 // Enter in a typed-year box applies the year, as leaving the box does.
 document.addEventListener("keydown", function (event) {

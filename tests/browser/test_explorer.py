@@ -363,14 +363,21 @@ def test_open_panels_follow_the_view_through_history(
     assert page.console.errors == []  # type: ignore[attr-defined]
 
 
-def test_a_panel_opened_while_a_view_change_is_on_its_way_shows_the_new_view(
-    page: Page, server: str
-) -> None:
+def china_unticked_unanswered(page: Page, server: str) -> Held:
+    """The default chart with China unticked, the answer to that held back; later requests go
+    out as usual."""
     open_chart(page, server + "/")
     held = Held(page)
     page.locator("#economies").get_by_label("China").uncheck()
     held.wait()  # the view change went out, and is not answered yet
     held.holding = False
+    return held
+
+
+def test_a_panel_opened_while_a_view_change_is_on_its_way_shows_the_new_view(
+    page: Page, server: str
+) -> None:
+    held = china_unticked_unanswered(page, server)
     page.click("#data-summary")
     expect(page.locator("#table-body tr").first).to_be_visible()
     held.release()
@@ -428,11 +435,7 @@ def test_a_press_followed_by_a_view_change_keeps_both(page: Page, server: str) -
 def test_a_control_changed_while_another_change_is_on_its_way_keeps_both(
     page: Page, server: str
 ) -> None:
-    open_chart(page, server + "/")
-    held = Held(page)
-    page.locator("#economies").get_by_label("China").uncheck()
-    held.wait()
-    held.holding = False
+    held = china_unticked_unanswered(page, server)
     page.get_by_label("Log").check()
     wait_for_query(page, "scale", "log")
     held.release()  # the older answer (linear scale) arrives last, and is not drawn
@@ -530,6 +533,16 @@ def test_the_picker_searches_as_soon_as_it_opens_by_the_words_people_use(
         "() => !new URLSearchParams(location.search).get('indicator')"
         "?.startsWith('rd_expenditure_ppp')"
     )
+
+
+def test_the_arrow_keys_go_on_from_the_chosen_indicator(page: Page, server: str) -> None:
+    open_chart(page, server + "/")
+    page.click("#indicator")
+    # The dropdown puts the focus on the chosen option once it has opened.
+    page.wait_for_function("() => document.activeElement.value === 'rd_expenditure_ppp'")
+    page.keyboard.press("ArrowDown")  # from the chosen option (GERD) to the next one
+    page.keyboard.press("Enter")
+    wait_for_query(page, "indicator", "rd_intensity")
 
 
 def test_enter_applies_a_typed_year(page: Page, server: str) -> None:
