@@ -38,14 +38,15 @@ function saveChart(format, figure) {
 
 // Typing in an open dropdown searches: the dropdown focuses its chosen option, where the arrow
 // keys move on from it (open, ArrowDown, Enter picks the next indicator) but typed letters did
-// nothing. A printable key there moves the focus to the search box, which then receives it.
+// nothing. While a dropdown is open (its search box exists), a printable key pressed anywhere but
+// in a text field (the trigger, before the option has the focus; an option) moves the focus to
+// the search box, which then receives it.
 document.addEventListener("keydown", function (event) {
   var search = document.querySelector("input.dash-dropdown-search");
   var printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
-  if (search && printable && event.target !== search && event.target.closest
-      && event.target.closest("[role=listbox]")) {
-    search.focus();
-  }
+  var typing = event.target.isContentEditable || (event.target.matches
+    && event.target.matches("textarea, input:not([type=checkbox]):not([type=radio])"));
+  if (search && printable && !typing) { search.focus(); }
 }, true);
 
 // Enter in a typed-year box applies the year, as leaving the box does.
