@@ -17,9 +17,13 @@ EXPORT_SIZE = (1200, 700)  # pixels of a saved PNG or SVG
 EXPORT_TITLE_CHARS = 80  # at 22 px, what fits across an exported image; longer titles wrap
 EXPORT_SOURCE_CHARS = 170  # at 11 px
 CROSSING_LINE = {"color": "#767676", "width": 1, "dash": "dash"}
+MAX_LINE_GAP = 2
+"""Most years between two values that a line joins. The sources here publish every year or
+every other year; values further apart (anchor years a decade apart, dated statements) are
+dots, since a straight line between them would show years no source reports."""
 MARKER_KEY = (
-    "Open markers: estimate · squares: break in series · dashed: projection · "
-    "thin dotted: another source"
+    "Dots without a line: values years apart or from separate documents · open markers: "
+    "estimate · squares: break in series · dashed: projection · thin dotted: another source"
 )
 
 
@@ -86,7 +90,7 @@ def trend_figure(plot: Plot, catalog: Catalog) -> dict[str, Any]:
         # Academic years are stored by starting year; the axis shows their labels (2023/24).
         years = sorted({point.year for line in plot.lines for point in line.points})
         step = max(1, len(years) // 8)
-        shown = years[::step]
+        shown = years[::-1][::step][::-1]  # counted back from the latest, which is labelled
         layout["xaxis"] = {
             **layout["xaxis"],
             "tickvals": shown,
@@ -207,8 +211,10 @@ def _line_traces(line: Line, catalog: Catalog, fmt: str, unit: str) -> list[dict
             )
         )
     if projected:
-        # Start the dashed segment at the last firm point so the projection reads as a continuation.
-        bridge = [*firm[-1:], *projected]
+        # Start the dashed segment at the last firm point of the projection's own source, so it
+        # reads as that source's continuation.
+        own = [point for point in firm if point.source_id == projected[0].source_id]
+        bridge = [*own[-1:], *projected]
         symbols = ["circle" for _ in range(len(bridge) - len(projected))]
         symbols += ["diamond-open"] * len(projected)
         trace = _trace(line, bridge, catalog, fmt, unit, colour, dash="dash", symbols=symbols)
@@ -221,7 +227,7 @@ def _line_traces(line: Line, catalog: Catalog, fmt: str, unit: str) -> list[dict
 
 
 def _label_last(trace: dict[str, Any], text: str, colour: str) -> None:
-    trace["mode"] = "lines+markers+text"
+    trace["mode"] += "+text"
     trace["text"] = [""] * (len(trace["x"]) - 1) + [text]
     trace["textposition"] = "top left"
     trace["textfont"] = {"color": colour, "size": 12}
@@ -245,6 +251,18 @@ def _trace(
     symbols: list[str],
 ) -> dict[str, Any]:
     sources = catalog.sources
+    drawn: list[Point | None] = []
+    marks: list[str] = []
+    joined = False
+    for index, (point, symbol) in enumerate(zip(points, symbols, strict=True)):
+        if index:
+            if _joined(points[index - 1], point, line.main):
+                joined = True
+            else:
+                drawn.append(None)  # plotly breaks a line at a missing value
+                marks.append(symbol)
+        drawn.append(point)
+        marks.append(symbol)
     customdata = [
         [
             point.period,
@@ -253,22 +271,26 @@ def _trace(
             _shorten(point.locator),
             f"<br>Note: {_shorten(point.note)}" if point.note else "",
         ]
-        for point in points
+        if point
+        else None
+        for point in drawn
     ]
     return {
         "type": "scatter",
-        "mode": "lines+markers",
+        # Values no line joins are dots, and their legend entry a dot, not a line.
+        "mode": "lines+markers" if joined else "markers",
+        "connectgaps": False,
         "name": line.name,
         "legendgroup": line.name,
-        "x": [int(point.year) for point in points],
-        "y": [float(point.value) for point in points],
+        "x": [int(point.year) if point else None for point in drawn],
+        "y": [float(point.value) if point else None for point in drawn],
         "customdata": customdata,
         # Other sources' series are drawn thinner, so the main series stays the main line.
         "line": {"color": colour, "width": 3 if line.main else 1.5, "dash": dash},
         "marker": {
             "color": colour,
             "size": 8 if line.main else 6,
-            "symbol": symbols,
+            "symbol": marks,
             "line": {"width": 2 if line.main else 1},
         },
         "hovertemplate": (
@@ -277,6 +299,16 @@ def _trace(
             "<br>Where: %{customdata[3]}%{customdata[4]}<extra></extra>"
         ),
     }
+
+
+def _joined(before: Point, after: Point, main: bool) -> bool:
+    """Whether a line joins two consecutive values: values of one source, or of the documents
+    declared as one main series (annual communiqués), at most ``MAX_LINE_GAP`` years apart;
+    a source's projection continues its own line."""
+    if before.status == "projection" or after.status == "projection":
+        return before.source_id == after.source_id
+    one_series = main or before.source_id == after.source_id
+    return one_series and after.year - before.year <= MAX_LINE_GAP
 
 
 def _shorten(text: str) -> str:
@@ -375,8 +407,32 @@ def events_in_view(plot: Plot, catalog: Catalog) -> list[Event]:
     return [event for event in catalog.events if first <= event.position < last + 1]
 
 
+EVENT_ROWS = 4
+"""Rows of event numbers at the top of the plot: events close in time take the next row down
+instead of printing over each other."""
+EVENT_ROOM = 1 / 15
+"""The share of the years in view one number needs, on a phone's plot (about 250 px)."""
+
+
+def event_rows(positions: list[float], span: float) -> list[int]:
+    """The row of each event's number: the first row whose last number is far enough left."""
+    last: list[float | None] = [None] * EVENT_ROWS
+    rows = []
+    for number, position in enumerate(positions):
+        free = [
+            row for row, x in enumerate(last) if x is None or position - x >= span * EVENT_ROOM
+        ]
+        row = free[0] if free else number % EVENT_ROWS  # crowded beyond all rows: cycle
+        last[row] = position
+        rows.append(row)
+    return rows
+
+
 def _mark_events(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> None:
-    for number, event in enumerate(events_in_view(plot, catalog), start=1):
+    events = events_in_view(plot, catalog)
+    first, last = plot.state.years
+    rows = event_rows([event.position for event in events], max(1, last + 1 - first))
+    for number, (event, row) in enumerate(zip(events, rows, strict=True), start=1):
         layout["shapes"].append(
             _vline(event.position, {"color": "#8a8a8a", "width": 1, "dash": "dot"})
         )
@@ -389,8 +445,10 @@ def _mark_events(plot: Plot, catalog: Catalog, layout: dict[str, Any]) -> None:
                 "xref": "x",
                 "yref": "paper",
                 "x": event.position,
+                # Inside the top of the plot, clear of the legend above it.
                 "y": 1.0,
-                "yanchor": "bottom",
+                "yanchor": "top",
+                "yshift": -18 * row,
                 "showarrow": False,
                 "font": {"size": 10, "color": "#333333"},
                 "bgcolor": "#ffffff",

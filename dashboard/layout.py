@@ -304,6 +304,37 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
     return html.Section([picker, chart, controls], id=ids.EXPLORER, className="explorer")
 
 
+def _source_links(catalog: Catalog, source_ids: list[str]) -> list[Any]:
+    links: list[Any] = [html.Strong(f"Sources ({len(source_ids)}): ")]
+    for number, source_id in enumerate(source_ids):
+        if number:
+            links.append(" · ")
+        links.append(html.A(catalog.sources[source_id].citation, href=f"#source-{source_id}"))
+    return links
+
+
+def _contents(catalog: Catalog) -> html.Nav:
+    """Links to every indicator, by category, and to the sources: the page is long (every
+    source with its locators), and a reader comes for one indicator or one source."""
+    groups: dict[str, list[Any]] = {}
+    for indicator in catalog.indicators.values():
+        groups.setdefault(indicator.category.label, []).append(
+            html.Li(html.A(indicator.title, href=f"#indicator-{indicator.id}"))
+        )
+    return html.Nav(
+        [
+            html.H2("On this page", id="contents"),
+            *(
+                html.Div([html.H3(label), html.Ul(items)], className="contents-group")
+                for label, items in groups.items()
+            ),
+            html.P(html.A(f"All {len(catalog.sources)} sources, A to Z", href="#sources")),
+        ],
+        className="contents",
+        **aria(labelledby="contents"),
+    )
+
+
 def sources_page(catalog: Catalog) -> html.Section:
     """Every indicator's definition and caveats, and every source in the catalog."""
     indicators = [
@@ -327,18 +358,20 @@ def sources_page(catalog: Catalog) -> html.Section:
                 ),
                 html.P(indicator.definition),
                 html.Ul([html.Li(caveat) for caveat in indicator.caveats]),
+                html.P(_source_links(catalog, catalog.source_ids(indicator.id))),
                 html.P(html.A("Open the chart", href=f"/?indicator={indicator.id}")),
             ],
             className="card",
         )
         for indicator in catalog.indicators.values()
     ]
-    sources = [
-        source_card(catalog, source_id, anchor=True) for source_id in sorted(catalog.sources)
-    ]
+    # By the name a reader sees, not by id.
+    ordered = sorted(catalog.sources, key=lambda s: catalog.sources[s].citation.casefold())
+    sources = [source_card(catalog, source_id, anchor=True) for source_id in ordered]
     return html.Section(
         [
             html.H1("Sources and definitions"),
+            _contents(catalog),
             html.P(
                 [
                     "Every value in this dashboard comes from one of these sources. ",
@@ -351,7 +384,7 @@ def sources_page(catalog: Catalog) -> html.Section:
             ),
             html.H2("Indicators"),
             *indicators,
-            html.H2("Sources"),
+            html.H2("Sources", id="sources"),
             *sources,
         ],
         id=ids.SOURCES_PAGE,
@@ -401,8 +434,8 @@ def source_card(
             className="cite-links",
         )
     )
-    if source.notes:
-        details.append(html.Details([html.Summary("Notes"), html.P(source.notes)]))
+    # ``notes`` say how the curator read the source: they stay in data/sources.yaml (and the
+    # API) for whoever checks the work, and off the page, which is written for readers.
     if locators:
         # One text block, not one element per value: an indicator can have hundreds.
         details.append(

@@ -64,6 +64,7 @@ def openapi_document(catalog: Catalog) -> dict[str, Any]:
                 "period": _STR,
                 "main_source": _STR,
                 "series_sources": _STRS,
+                "kept_apart": _STRS,
                 "nonnegative": {"type": "boolean"},
                 "per_capita": {"type": "boolean"},
                 "catch_up": {"type": "boolean"},

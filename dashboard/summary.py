@@ -96,6 +96,19 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
         own = _own(rows, code)
         if len(own) < 2 or own[-1].year - own[0].year < MIN_GROWTH_YEARS:
             continue
+        span = f"{own[0].period}–{own[-1].period}"
+        if "percent" in indicator.unit:
+            # A share's compound growth (a 5% share growing "+3% a year") is not what anyone
+            # means by its change: the change in percentage points is.
+            points = own[-1].value - own[0].value
+            figures.append(
+                KeyFigure(
+                    f"{names[code]}, change",
+                    f"{points:+.{indicator.decimals}f} points",
+                    f"percentage points, {span}",
+                )
+            )
+            continue
         try:
             rate = yearly.cagr({row.year: row.value for row in own}, own[0].year, own[-1].year)
         except ValueError:
@@ -104,7 +117,7 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
             KeyFigure(
                 f"{names[code]}, growth",
                 f"{rate * 100:+.1f}% a year",
-                f"compound, {own[0].period}–{own[-1].period}",
+                f"compound, {span}",
             )
         )
     crossings = plot.crossings
@@ -148,6 +161,15 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
     return figures
 
 
+def _mid(title: str) -> str:
+    """A title inside a sentence: "In 2022 share of world R&D spending was", but names and
+    abbreviations (China's, ISO, R&D, STEM) as they are."""
+    first = title.split(" ", 1)[0]
+    if first[1:].islower() and first.isalpha() and first not in ("Chinese", "American"):
+        return title[0].lower() + title[1:]
+    return title
+
+
 def _population_citation(catalog: Catalog) -> str:
     return catalog.sources[catalog.indicators[POPULATION].main_source].citation
 
@@ -172,7 +194,7 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
     cite = catalog.sources[indicator.main_source].citation
     both = _common_latest(_firm(plot.selection))
     if not plot.lines:
-        return f"No {indicator.title} data for this selection ({cite})."
+        return f"No {_mid(indicator.title)} data for this selection ({cite})."
     if both is None:
         # No year with both main-source values: state each economy's latest point, cited.
         parts = []
@@ -190,20 +212,24 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
             )
         return f"{indicator.title}. " + "; ".join(parts) + "."
     china, us = both
+    # The documents the quoted values come from (a main series may join several).
+    cite = "; ".join(
+        dict.fromkeys(catalog.sources[row.source_id].citation for row in (china, us))
+    )
     decimals = indicator.decimals
     ratio = china.value / us.value if us.value else float("nan")
     view = plot.state.view
     if view == "ratio":
         first = plot.lines[0].points[0]
         text = (
-            f"China's {indicator.title} was {ratio:.2f} times the US figure in "
+            f"China's {_mid(indicator.title)} was {ratio:.2f} times the US figure in "
             f"{china.period}, against {first.value:.2f} in {first.period}"
         )
     elif view == "difference":
         gap = china.value - us.value
         side = "above" if gap >= 0 else "below"
         text = (
-            f"In {china.period} China's {indicator.title} was "
+            f"In {china.period} China's {_mid(indicator.title)} was "
             f"{number(abs(gap), decimals)} {indicator.unit} {side} the US figure"
         )
     elif view == "per_million":
@@ -214,7 +240,7 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
             if common:
                 cn_last, us_last = common[-1]
                 text = (
-                    f"In {cn_last.period} {indicator.title} came to "
+                    f"In {cn_last.period} {_mid(indicator.title)} came to "
                     f"{cn_last.value:,.3f} {plot.y_title} in {names[CHINA]}, against "
                     f"{us_last.value:,.3f} in the {names[US]}"
                 )
@@ -229,7 +255,7 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
         text = f"{indicator.title}, indexed to {base} = 100: " + ", ".join(parts)
     else:
         text = (
-            f"In {china.period} {indicator.title} was {number(china.value, decimals)} "
+            f"In {china.period} {_mid(indicator.title)} was {number(china.value, decimals)} "
             f"{indicator.unit} for {names[CHINA]}, {ratio:.2f} times the {names[US]} figure of "
             f"{number(us.value, decimals)}"
         )

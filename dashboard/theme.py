@@ -37,7 +37,7 @@ def base_layout() -> dict[str, Any]:
         # about a third of the first chart's drawing time in Chromium (bench/). The title and
         # source line are the page's, above and below the chart; the top holds the legend and
         # the crossover labels.
-        "margin": {"l": 88, "r": 24, "t": 72, "b": 48},
+        "margin": {"l": 88, "r": 24, "t": 40, "b": 48},
         "hovermode": "closest",
         "hoverlabel": {"bgcolor": "#ffffff", "font": {"family": FONT, "size": 13}},
         "legend": {"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},

@@ -1,8 +1,9 @@
 """What a view plots: an indicator's series, turned into the lines of one view.
 
-The main source gives the main lines. Other sources' series are drawn beside them, thinner and
-labelled, when the user asks for them, and always for an economy the main source lacks, so no
-value is ever shown without its own source. Every point keeps its status, source and locator.
+The main series gives the main lines. Other sources' series are drawn beside them, thinner and
+labelled, when the user asks for them, and always for the economies and years the main series
+lacks, so no value is ever shown without its own source and the newest value the catalog holds
+is always drawn. Every point keeps its status, source and locator.
 Views are computed on plain rows with ``indicators.yearly``, so serving never imports pandas.
 """
 
@@ -98,7 +99,10 @@ def build(catalog: Catalog, state: ViewState) -> Plot:
         for code in state.economies
         if (points := shaped(chosen, code))
     ]
-    with_main = {line.key for line in lines}
+    # The years the main series has for each economy: other sources' values for the years it
+    # lacks are drawn beside it, so every year the catalog holds a value for is on the chart,
+    # the newest above all.
+    main_years = {line.key: {point.year for point in line.points} for line in lines}
     others = catalog.other_source_ids(state.indicator)
     by_source: dict[str, list[Row]] = {source_id: [] for source_id in others}
     # One pass over the indicator's rows, not one per source (hundreds in a large catalog).
@@ -108,9 +112,10 @@ def build(catalog: Catalog, state: ViewState) -> Plot:
         by_source[row.source_id].append(row)
     for source_id, other in by_source.items():
         for code in state.economies:
-            if not state.all_sources and code in with_main:
-                continue
-            points = shaped(other, code)
+            rows = other
+            if not state.all_sources and code in main_years:
+                rows = [row for row in other if row.year not in main_years[code]]
+            points = shaped(rows, code)
             if points:
                 name = f"{names[code]} · {catalog.sources[source_id].citation}"
                 lines.append(Line(code, name, points, main=False))

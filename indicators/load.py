@@ -92,8 +92,17 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
         indicators=None if "indicators.yaml" in broken else indicator_ids,
     )
     for indicator, record in indicators.values():
-        for index, source_id in enumerate(indicator.main_series):
-            path = f"series_sources[{index - 1}]" if index else "main_source"
+        named = [
+            *(
+                (f"series_sources[{index - 1}]" if index else "main_source", source_id)
+                for index, source_id in enumerate(indicator.main_series)
+            ),
+            *(
+                (f"kept_apart[{index}]", source_id)
+                for index, source_id in enumerate(indicator.kept_apart)
+            ),
+        ]
+        for path, source_id in named:
             references.check(
                 "source", source_id, "indicators.yaml", record.line_of(path), path, issues
             )

@@ -100,6 +100,11 @@ class Indicator(_Record):
     """Further documents that continue the main series, one new period each (e.g. annual
     statistical communiqués). Declared here so the join is explicit, never silent; the
     validator refuses two of them giving the same economy and year."""
+    kept_apart: tuple[SourceId, ...] = Field(default=(), strict=False)
+    """Sources with values for later years than the main series that still do not belong in
+    it (another measure, a rounded press figure), declared so that a main series stopping
+    short of what the catalog holds is a decision, not an oversight: a data test refuses any
+    other. Their later values are drawn beside the main series."""
     nonnegative: bool = True
     """Whether values below zero are impossible (counts, money, shares)."""
     decimals: int = Field(default=1, ge=0, le=6)
@@ -126,6 +131,17 @@ class Indicator(_Record):
     def main_series(self) -> tuple[str, ...]:
         """The sources whose rows form the main series."""
         return (self.main_source, *self.series_sources)
+
+    @field_validator("kept_apart")
+    @classmethod
+    def _apart_from_the_main_series(
+        cls, kept: tuple[str, ...], info: ValidationInfo
+    ) -> tuple[str, ...]:
+        main = {info.data.get("main_source"), *info.data.get("series_sources", ())}
+        both = [source_id for source_id in kept if source_id in main]
+        if both:
+            raise ValueError(f"{', '.join(both)} is in the main series, so not kept apart")
+        return kept
 
     @field_validator("table")
     @classmethod

@@ -59,6 +59,7 @@ _TABLES: dict[str, tuple[type[BaseModel], dict[str, str]]] = {
             "period": _STRING,
             "main_source": _STRING,
             "series_sources": _ARRAY,
+            "kept_apart": _ARRAY,
             "nonnegative": _BOOLEAN,
             "per_capita": _BOOLEAN,
             "catch_up": _BOOLEAN,

@@ -94,6 +94,34 @@ def test_cset_2025_values_are_projections(catalog: Catalog) -> None:
     assert set(phd["status"]) == {"projection"}
 
 
+def test_the_main_series_reaches_the_latest_year_the_catalog_holds(catalog: Catalog) -> None:
+    """A reader expects the main line to be the newest edition: no other source may have a
+    later reported US or China value than the main series, unless the indicator declares it
+    kept apart (another measure). A stale declaration fails too."""
+    stops_short = set()
+    for indicator in catalog.indicators.values():
+        main = set(indicator.main_series)
+        firm = [row for row in catalog.rows(indicator.id) if row.status != "projection"]
+        for code in ("USA", "CHN"):
+            main_years = [row.year for row in firm if row.economy == code and row.source_id in main]
+            if not main_years:
+                continue  # that economy comes from other sources only, all drawn
+            stops_short |= {
+                (indicator.id, row.source_id)
+                for row in firm
+                if row.economy == code and row.year > max(main_years)
+            }
+    declared = {
+        (indicator.id, source_id)
+        for indicator in catalog.indicators.values()
+        for source_id in indicator.kept_apart
+    }
+    assert stops_short == declared
+    assert ("students_in_partner", "xll_od2024_client_alert") not in stops_short
+    latest = max(catalog.points("students_in_partner", economies=["CHN"]), key=lambda r: r.year)
+    assert (latest.period, latest.value) == ("2024/25", 265919.0)
+
+
 # Words of the curation process: where they belong is data/notes, not what readers are shown.
 CURATION_WORDS = (
     "this task",
@@ -105,7 +133,21 @@ CURATION_WORDS = (
     "could be read",
     "series_sources",
     "per the project",
+    "stored copy",
+    "unverified",
+    "not verified",
+    "task brief",
 )
+
+
+def curation_words_in(shown: dict[str, str]) -> dict[str, str]:
+    """Where each text names a word of the curation process."""
+    return {
+        where: word
+        for where, text in shown.items()
+        for word in CURATION_WORDS
+        if word in text.lower()
+    }
 
 
 def test_what_readers_are_shown_of_an_indicator_is_written_for_readers(catalog: Catalog) -> None:
@@ -121,10 +163,23 @@ def test_what_readers_are_shown_of_an_indicator_is_written_for_readers(catalog: 
         for number, text in enumerate(texts)
     }
     assert len(shown) > 100
-    found = {
-        where: word
-        for where, text in shown.items()
-        for word in CURATION_WORDS
-        if word in text.lower()
+    assert curation_words_in(shown) == {}
+
+
+def test_what_readers_are_shown_of_sources_and_claims_is_written_for_readers(
+    catalog: Catalog,
+) -> None:
+    """Source cards show these fields of a source (not its curator's ``notes``); the claims page
+    shows a claim's words, locator and what would settle it."""
+    shown = {
+        f"{source.id} {field}": str(getattr(source, field))
+        for source in catalog.sources.values()
+        for field in ("publisher", "title", "edition", "published", "license", "citation")
     }
-    assert found == {}
+    shown |= {
+        f"{claim.id} {field}": str(getattr(claim, field) or "")
+        for claim in catalog.claims.values()
+        for field in ("claim", "locator", "needs")
+    }
+    assert len(shown) > 500
+    assert curation_words_in(shown) == {}

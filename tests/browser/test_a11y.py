@@ -92,3 +92,34 @@ def test_keyboard_focus_is_visible_at_three_to_one(checked: Page, server: str) -
         )
     assert all(style != "none" for _, style, _ in rings), rings
     assert all(contrast(colour, "rgb(255, 255, 255)") >= 3 for _, _, colour in rings), rings
+
+
+MARKS = """() => [...document.querySelectorAll('.dash-dropdown-option')].map(o => {
+  const s = getComputedStyle(o);
+  return {text: o.textContent, focused: o.matches(':focus-within'),
+          chosen: o.classList.contains('selected'), outline: s.outlineStyle,
+          width: parseFloat(s.outlineWidth), bar: s.boxShadow.includes(' 5px 0px 0px'),
+          underline: s.textDecorationLine.includes('underline')};
+})"""
+
+
+def test_the_focused_and_the_chosen_option_are_marked_by_more_than_colour(
+    checked: Page, server: str
+) -> None:
+    open_chart(checked, server + "/")
+    checked.click("#indicator")
+    checked.wait_for_selector(".dash-dropdown-option.selected")
+    checked.keyboard.press("ArrowDown")
+    checked.wait_for_function(
+        "() => document.activeElement.closest('.dash-dropdown-option') &&"
+        " !document.activeElement.closest('.dash-dropdown-option.selected')"
+    )
+    options = checked.evaluate(MARKS)
+    (focused,) = [option for option in options if option["focused"]]
+    (chosen,) = [option for option in options if option["chosen"]]
+    assert focused["outline"] != "none" and focused["width"] >= 2, focused
+    assert focused["underline"], focused
+    assert chosen["bar"], chosen
+    # The rest carry neither mark, so the marks say something.
+    rest = [o for o in options if not o["focused"] and not o["chosen"]]
+    assert rest and not any(o["outline"] != "none" or o["bar"] for o in rest)

@@ -125,7 +125,7 @@ def test_first_visit_draws_us_and_china_from_the_main_source(
     # stays as the visitor typed it.
     assert calls == [] and page.url == server + "/"
     sentence = page.inner_text("#sentence")
-    assert sentence.startswith("In 2023 Gross domestic expenditure on R&D (GERD)")
+    assert sentence.startswith("In 2023 gross domestic expenditure on R&D (GERD)")
     assert page.console.errors == []  # type: ignore[attr-defined]
 
 
@@ -543,3 +543,34 @@ def test_enter_applies_a_typed_year(page: Page, server: str) -> None:
     start.press("Enter")
     wait_for_query(page, "from", "2012")
     assert min(min(trace["x"]) for trace in traces(page)) == 2012
+
+
+def test_the_sources_page_jumps_to_an_indicator_and_from_it_to_its_sources(
+    page: Page, server: str, catalog: Catalog
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "/sources")
+    contents = page.locator("nav.contents")
+    box = contents.bounding_box()
+    assert box is not None and box["y"] < 844  # the first thing after the heading
+    assert contents.locator("a[href^='#indicator-']").count() == len(catalog.indicators)
+    contents.get_by_role("link", name="Share of world R&D spending").click()
+    heading = page.locator("#indicator-rd_share_world")
+    page.wait_for_function(
+        "() => Math.abs(document.querySelector('#indicator-rd_share_world')"
+        ".getBoundingClientRect().top) < 40"
+    )
+    card = page.locator("article", has=heading)
+    links = card.locator("a[href^='#source-']")
+    # The main source is linked first, then every other source of the indicator.
+    assert links.count() == 1 + len(catalog.source_ids("rd_share_world"))
+    links.nth(1).click()
+    target = links.nth(1).get_attribute("href")
+    assert target is not None
+    page.wait_for_function(
+        f"() => Math.abs(document.getElementById('{target[1:]}').getBoundingClientRect().top) < 40"
+    )
+    # Source cards show what a reader needs, not how the curator read it.
+    assert catalog.sources["rpt_quincy_2025_st_relations_reset"].notes[:40] not in (
+        page.inner_text("#sources-page")
+    )

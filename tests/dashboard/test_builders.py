@@ -1,7 +1,8 @@
 """Figure, key figure, sentence and table builders on the fixture catalog, values by hand.
 
 Widgets (main source): US 120, 110, 115 in 2017–2019; China 80, 100, 125 (2019 an estimate)
-and 150 projected for 2021; Japan 60 in 2019. A press source gives China 140 in 2020.
+and 150 projected for 2021; Japan 60 in 2019. A press source gives China 140 in 2020, a year
+the main source lacks, so it is drawn beside the main series.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def test_levels_figure(catalog: Catalog) -> None:
         ("China", [2017, 2018, 2019], [80.0, 100.0, 125.0], "solid"),
         # The projection continues from the last firm point, dashed.
         ("China (projection)", [2019, 2021], [125.0, 150.0], "dash"),
+        # A year the main series lacks comes from the press, drawn thin beside it.
+        ("China · other sources", [2020], [140.0], "dot"),
     ]
     china = figure["data"][1]
     assert china["marker"]["symbol"] == ["circle", "circle", "circle-open"]  # 2019 is an estimate
@@ -59,7 +62,7 @@ def test_levels_figure(catalog: Catalog) -> None:
     assert exported["title"]["text"] == "<b>Widgets produced</b>"
     assert exported["title"]["subtitle"]["text"] == "Levels: thousand widgets"
     assert exported["annotations"][-1]["text"].startswith(
-        "Source: Test Statistics Office, Widget Yearbook 2020."
+        "Sources: Test Statistics Office, Widget Yearbook 2020; Test Daily, 12 March 2021."
     )
     assert exported["annotations"][:-1] == layout["annotations"]
     # US −40, −10 then China +10 ahead: the lines cross halfway through 2018–19.
@@ -117,13 +120,19 @@ def test_log_scale(catalog: Catalog) -> None:
     assert figure["layout"]["yaxis"]["type"] == "log"
 
 
-def test_other_sources_are_drawn_thinner_only_when_asked(catalog: Catalog) -> None:
+def test_other_sources_are_drawn_thinner_for_years_the_main_series_lacks(catalog: Catalog) -> None:
     state = default_state(catalog)
-    assert [line.name for line in build(catalog, state).lines] == ["US", "China"]
-    every = build(catalog, replace(state, all_sources=True))
-    other = every.lines[-1]
-    assert (other.name, other.main) == ("China · Test Daily, 12 March 2021", False)
+    lines = build(catalog, state).lines
+    assert [line.name for line in lines] == ["US", "China", "China · Test Daily, 12 March 2021"]
+    other = lines[-1]
+    assert not other.main
     assert [(point.year, point.value) for point in other.points] == [(2020, 140.0)]
+    # Asked for every source, the press is drawn for every year; for a year the main series
+    # has, only when asked.
+    later = replace(state, years=(2017, 2019))
+    assert [line.name for line in build(catalog, later).lines] == ["US", "China"]
+    every = build(catalog, replace(state, all_sources=True))
+    assert every.lines[-1].name == "China · Test Daily, 12 March 2021"
     figure = trend_figure(every, catalog)
     assert data_traces(figure)[-1]["line"]["width"] == 1.5
     assert data_traces(figure)[-1]["name"] == "China · other sources"
@@ -147,7 +156,7 @@ def test_empty_selection_says_so(catalog: Catalog) -> None:
     figure = trend_figure(plot, catalog)
     assert figure["data"] == []
     assert figure["layout"]["annotations"][-1]["text"] == "No data for this selection"
-    assert sentence(plot, catalog).startswith("No Widgets produced data for this selection")
+    assert sentence(plot, catalog).startswith("No widgets produced data for this selection")
 
 
 def test_key_figures_by_hand(catalog: Catalog) -> None:
@@ -194,13 +203,13 @@ def test_key_figures_mean_something_for_the_indicator_and_its_data(catalog: Cata
 def test_sentence_states_the_chart_with_its_citation(catalog: Catalog) -> None:
     state = default_state(catalog)
     assert sentence(build(catalog, state), catalog) == (
-        "In 2019 Widgets produced was 125 thousand widgets for China, 1.09 times the United "
+        "In 2019 widgets produced was 125 thousand widgets for China, 1.09 times the United "
         "States figure of 115; China overtook United States between 2018 and 2019 "
         "(Test Statistics Office, Widget Yearbook 2020)."
     )
     ratio = sentence(build(catalog, replace(state, view="ratio")), catalog)
     assert ratio.startswith(
-        "China's Widgets produced was 1.09 times the US figure in 2019, against 0.67 in 2017"
+        "China's widgets produced was 1.09 times the US figure in 2019, against 0.67 in 2017"
     )
 
 
@@ -212,7 +221,7 @@ def test_sentence_for_the_real_gerd_comparison() -> None:
     text = sentence(build(real, state), real)
     # data/tables/rd_expenditure_ppp.csv, OECD rows for 2022: CHN 812.2294552, USA 906.953.
     assert text == (
-        "In 2022 Gross domestic expenditure on R&D (GERD) was 812.2 billion current PPP US "
+        "In 2022 gross domestic expenditure on R&D (GERD) was 812.2 billion current PPP US "
         "dollars for China, 0.90 times the United States figure of 907.0 "
         "(OECD MSTI, STI Scoreboard extract of May 2025)."
     )
@@ -220,7 +229,7 @@ def test_sentence_for_the_real_gerd_comparison() -> None:
 
 def test_table_rows_and_sorting(catalog: Catalog) -> None:
     rows = table_rows(build(catalog, default_state(catalog)), catalog)
-    assert len(rows) == 7
+    assert len(rows) == 8
     assert rows[0] == {
         "series": "US",
         "year": 2017,
@@ -234,9 +243,9 @@ def test_table_rows_and_sorting(catalog: Catalog) -> None:
         "locator": "Table W-1, row United States, column 2017",
     }
     by_value = sort_rows(rows, "value", descending=True)
-    assert [row["value"] for row in by_value] == [150, 125, 120, 115, 110, 100, 80]
+    assert [row["value"] for row in by_value] == [150, 140, 125, 120, 115, 110, 100, 80]
     by_period = sort_rows(rows, "period", descending=False)
-    assert [row["year"] for row in by_period] == [2017, 2017, 2018, 2018, 2019, 2019, 2021]
+    assert [row["year"] for row in by_period] == [2017, 2017, 2018, 2018, 2019, 2019, 2020, 2021]
 
 
 def _answered_one_by_one(columns: list[str]) -> dict[str, Any]:

@@ -35,14 +35,19 @@ def test_first_visit_without_query_shows_default_view(catalog: Catalog) -> None:
     assert out["economies"] == ["USA", "CHN"]
     assert [o["value"] for o in out["economy_options"]] == ["USA", "CHN", "JPN"]
     assert out["years"] == [2017, 2021] and (out["years_min"], out["years_max"]) == (2017, 2021)
-    assert [t["name"] for t in data_traces(out["figure"])] == ["US", "China", "China (projection)"]
+    assert [t["name"] for t in data_traces(out["figure"])] == [
+        "US",
+        "China",
+        "China (projection)",
+        "China · other sources",
+    ]
     assert out["download_view"] == (
         "/download/widgets.csv?source=main&economies=CHN,USA&from=2017&to=2021"
     )
     assert out["download_indicator"] == "/download/widgets.csv"
     assert out["base_year_hidden"] is True
     assert "table_body" not in out and "sources" not in out  # their panels are closed
-    assert len(press(catalog, "table", out)["table_body"]) == 7
+    assert len(press(catalog, "table", out)["table_body"]) == 8
 
 
 def test_opened_panels_are_drawn_with_the_view(catalog: Catalog) -> None:
@@ -181,7 +186,7 @@ def test_no_press_is_lost_while_an_answer_is_on_its_way(catalog: Catalog) -> Non
     unanswered = {"column": "series", "descending": False}  # what the browser still holds
     # Opening the table and pressing a header before the request left: one request.
     opened = press(catalog, "table", out, presses={"value": (1, 1000)})
-    assert order(opened) == ("value", False) and len(opened["table_body"]) == 7
+    assert order(opened) == ("value", False) and len(opened["table_body"]) == 8
     # A second press whose first answer Dash dropped: both presses count.
     assert order(press(catalog, "sort", out, unanswered, presses={"value": (2, 2000)})) == (
         "value",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
+from typing import Any
 
 import pytest
 
 from dashboard.claims_page import claim_url, claims_page
 from dashboard.figures import trend_figure
 from dashboard.state import choices, default_state, from_query
-from dashboard.summary import sentence
+from dashboard.summary import key_figures, sentence
 from dashboard.views import build
 from indicators import Catalog, load_catalog
 from indicators.claims import evaluate_all
@@ -83,3 +85,56 @@ def test_claims_page_lists_every_claim_with_its_verdict(real: Catalog) -> None:
     for claim_id in real.claims:
         assert f"claim-card-{claim_id}" in text
     assert "Differs from the data" in text or "Consistent with the data" in text
+
+
+def test_lines_join_only_values_of_one_series_close_in_time(real: Catalog) -> None:
+    """A line between two values says the years between followed it: only values of one source
+    (or of the documents declared as one main series) at most two years apart are joined."""
+    for indicator_id in real.indicators:
+        state, _ = from_query(f"?indicator={indicator_id}&sources=all", real)
+        for trace in trend_figure(build(real, state), real)["data"]:
+            if trace.get("meta") == "crossing" or "lines" not in trace["mode"]:
+                continue
+            main = trace["line"]["width"] == 3
+            values = zip(trace["x"], trace["customdata"], strict=True)
+            for (before, first), (after, second) in pairwise(values):
+                if before is None or after is None:
+                    continue
+                where = f"{indicator_id} {trace['name']} {before}–{after}"
+                projection = "projection" in (first[1], second[1])
+                assert projection or after - before <= 2, where
+                assert main or first[2] == second[2], where
+
+    def drawn(indicator_id: str) -> dict[str, dict[str, Any]]:
+        figure = trend_figure(build(real, default_state(real, indicator_id)), real)
+        return {trace["name"]: trace for trace in figure["data"]}
+
+    # Dated statements years apart are dots; anchor years a decade apart too.
+    assert drawn("iso_secretariats")["China"]["mode"] == "markers"
+    phds = drawn("stem_phd_graduates")["China"]
+    assert phds["mode"] == "markers" and phds["x"] == [2000, None, 2010, None, 2019]
+    # Open Doors editions declared as one series continue the China line to 2024/25.
+    students = drawn("students_in_partner")["China"]
+    assert students["x"][-3:] == [2022, 2023, 2024] and None not in students["x"]
+    # A later value of another source is drawn by default, thin.
+    later = drawn("rd_intensity")["China · other sources"]
+    assert later["x"] == [2024] and later["line"]["width"] == 1.5
+
+
+def test_a_share_changes_by_points_and_a_level_grows_by_percent(real: Catalog) -> None:
+    def figures(indicator_id: str) -> dict[str, tuple[str, str]]:
+        plot = build(real, default_state(real, indicator_id))
+        return {f.label: (f.value, f.detail) for f in key_figures(plot, real)}
+
+    share = figures("rd_share_world")
+    assert "US, growth" not in share
+    assert share["US, change"] == ("-10.0 points", "percentage points, 2000–2019")
+    assert figures("rd_expenditure_ppp")["US, growth"][0].endswith("% a year")
+
+
+def test_event_numbers_close_in_time_take_rows_of_their_own() -> None:
+    from dashboard.figures import event_rows
+
+    # A 30-year view: a number needs two years; 2019, 2019.5 and 2020 are three rows.
+    assert event_rows([2000, 2010, 2019, 2019.5, 2020, 2025], 30) == [0, 0, 0, 1, 2, 0]
+    assert event_rows([2020 + i / 10 for i in range(6)], 30) == [0, 1, 2, 3, 0, 1]
