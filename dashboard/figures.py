@@ -419,9 +419,7 @@ def event_rows(positions: list[float], span: float) -> list[int]:
     last: list[float | None] = [None] * EVENT_ROWS
     rows = []
     for number, position in enumerate(positions):
-        free = [
-            row for row, x in enumerate(last) if x is None or position - x >= span * EVENT_ROOM
-        ]
+        free = [row for row, x in enumerate(last) if x is None or position - x >= span * EVENT_ROOM]
         row = free[0] if free else number % EVENT_ROWS  # crowded beyond all rows: cycle
         last[row] = position
         rows.append(row)

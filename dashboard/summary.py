@@ -213,9 +213,7 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
         return f"{indicator.title}. " + "; ".join(parts) + "."
     china, us = both
     # The documents the quoted values come from (a main series may join several).
-    cite = "; ".join(
-        dict.fromkeys(catalog.sources[row.source_id].citation for row in (china, us))
-    )
+    cite = "; ".join(dict.fromkeys(catalog.sources[row.source_id].citation for row in (china, us)))
     decimals = indicator.decimals
     ratio = china.value / us.value if us.value else float("nan")
     view = plot.state.view

@@ -151,3 +151,21 @@ def test_every_page_fits_its_screen_and_leaves_a_screenshot(
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     assert page.locator("h1:visible").count() == 1  # the page says what it is, once
     context.close()
+
+
+def test_every_indicator_with_every_source_fits_a_phone(
+    browser: Browser, server: str, catalog: Catalog
+) -> None:
+    """The legend grows with the sources drawn (up to an entry per economy and kind): on a
+    phone it must still sit above the plot, inside the figure, over nothing."""
+    screen = SCREENS["phone"]
+    context = browser.new_context(viewport={"width": screen[0], "height": screen[1]})
+    page = context.new_page()
+    found = []
+    for indicator_id in catalog.indicators:
+        page.goto(f"{server}/?indicator={indicator_id}&sources=all")
+        page.wait_for_selector("#chart .main-svg")
+        page.wait_for_function(SETTLED)
+        found += problems_drawn(page, catalog, indicator_id, screen)
+    context.close()
+    assert found == []
