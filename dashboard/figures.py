@@ -23,7 +23,8 @@ every other year; values further apart (anchor years a decade apart, dated state
 dots, since a straight line between them would show years no source reports."""
 MARKER_KEY = (
     "Dots without a line: values years apart or from separate documents · open markers: "
-    "estimate · squares: break in series · dashed: projection · thin dotted: another source"
+    "estimate · squares: break in series · triangles: derived here from published data · "
+    "dashed: projection · thin dotted: another source"
 )
 
 
@@ -164,7 +165,7 @@ def export_layout(
     title_lines = textwrap.wrap(title, EXPORT_TITLE_CHARS)
     source_lines = [
         *textwrap.wrap(source_line(plot, catalog), EXPORT_SOURCE_CHARS),
-        MARKER_KEY,
+        *textwrap.wrap(MARKER_KEY, EXPORT_SOURCE_CHARS),
     ]
     top = 24 + 28 * len(title_lines) + 26 + 44  # title, subtitle, then the legend
     bottom = 56 + 16 * len(source_lines)  # the year ticks, then the source lines
@@ -234,7 +235,10 @@ def _label_last(trace: dict[str, Any], text: str, colour: str) -> None:
 
 
 def _symbol(status: str, note: str) -> str:
-    """Open markers for estimates, squares where the source flags a break in the series."""
+    """Open markers for estimates, squares where the source flags a break in the series,
+    triangles for values the project derived from a published dataset."""
+    if status == "derived":
+        return "triangle-up"
     shape = "square" if "break in series" in note.lower() else "circle"
     return f"{shape}-open" if status == "estimate" else shape
 

@@ -95,7 +95,10 @@ def openapi_document(catalog: Catalog) -> dict[str, Any]:
                 "year": {"type": "integer"},
                 "period": _STR,
                 "value": {"type": "number"},
-                "status": {"type": "string", "enum": ["reported", "estimate", "projection"]},
+                "status": {
+                    "type": "string",
+                    "enum": ["reported", "estimate", "projection", "derived"],
+                },
                 "source_id": _STR,
                 "locator": _STR,
                 "note": _STR,

@@ -205,7 +205,9 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
             main = [line for line in lines if line.main]
             pick = main[0] if main else max(lines, key=lambda line: line.points[-1].year)
             point = pick.points[-1]
-            approx = ", an estimate" if point.status == "estimate" else ""
+            approx = {"estimate": ", an estimate", "derived": ", derived here"}.get(
+                point.status, ""
+            )
             parts.append(
                 f"{names[code]}: {number(point.value, indicator.decimals)} {indicator.unit} "
                 f"in {point.period}{approx} ({catalog.sources[point.source_id].citation})"

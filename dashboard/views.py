@@ -18,7 +18,7 @@ from dashboard.state import PAIR, POPULATION, ViewState
 from indicators import Catalog, yearly
 from indicators.catalog import Row
 
-_STATUS_RANK = {"reported": 0, "estimate": 1, "projection": 2}
+_STATUS_RANK = {"reported": 0, "derived": 1, "estimate": 2, "projection": 3}
 
 
 class Point(NamedTuple):

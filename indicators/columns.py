@@ -187,6 +187,9 @@ def checked_frame(
     projection = status_codes == sorted(STATUSES).index(Status.PROJECTION.value)
     if ((years > published) & ~projection).any():
         return None
+    derived = status_codes == sorted(STATUSES).index(Status.DERIVED.value)
+    if (derived & (frame["note"].to_numpy() == "")).any():
+        return None  # the row-by-row path names each derived row without its method
     span = int(high - low + 1)
     key = (source_codes.astype(np.int64) * len(economies) + economy_codes) * span + (years - low)
     if pd.Series(key).duplicated().any() or _main_series_overlaps(

@@ -363,6 +363,15 @@ def _checked_rows(
                 f"({source.published}); status must be 'projection'",
             )
             ok = False
+        if observation.status == "derived" and not observation.note:
+            issues.add(
+                rel,
+                record.line,
+                "note",
+                "derived_without_method",
+                "a derived value needs its method in the note (what was counted or computed)",
+            )
+            ok = False
         if indicator.nonnegative and observation.value < 0:
             issues.add(
                 rel,

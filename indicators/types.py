@@ -73,6 +73,9 @@ class Status(StrEnum):
     REPORTED = "reported"
     ESTIMATE = "estimate"
     PROJECTION = "projection"
+    DERIVED = "derived"
+    """Computed by the project from a published dataset or table (a count of rows, a sum, a
+    share of two published numbers); the row's note says how."""
 
 
 class Category(StrEnum):
@@ -83,7 +86,10 @@ class Category(StrEnum):
     STANDARDS = "standards"
     EDUCATION_FLOWS = "education_flows"
     OUTPUT = "output"
+    IMPACT = "impact"
+    INDUSTRY = "industry"
     COOPERATION = "cooperation"
+    OPINION = "opinion"
     CONTEXT = "context"
     """Denominators such as population, shown for per-person views."""
 
@@ -99,7 +105,10 @@ _CATEGORY_LABELS = {
     Category.STANDARDS: "Standards",
     Category.EDUCATION_FLOWS: "Education flows",
     Category.OUTPUT: "Output",
+    Category.IMPACT: "Research impact",
+    Category.INDUSTRY: "Industry and invention",
     Category.COOPERATION: "Cooperation",
+    Category.OPINION: "Public opinion",
     Category.CONTEXT: "Context",
 }
 

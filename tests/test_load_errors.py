@@ -72,6 +72,7 @@ EXPECTED: dict[str, list[tuple[str, int, str, str]]] = {
     "unknown_field": [("indicators.yaml", 12, "colour", "unknown_field")],
     "unknown_main_source": [("indicators.yaml", 23, "main_source", "unknown_source")],
     "unknown_kept_apart": [("indicators.yaml", 11, "kept_apart[0]", "unknown_source")],
+    "derived_without_method": [(W, 3, "note", "derived_without_method")],
     "kept_apart_in_main_series": [("indicators.yaml", 11, "kept_apart", "invalid_value")],
     "unknown_series_source": [("indicators.yaml", 11, "series_sources[0]", "unknown_source")],
     "unknown_source": [(W, 10, "source_id", "unknown_source")],
