@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from indicators import plausibility
 from indicators.catalog import Catalog
 from indicators.issues import DataValidationError
 from indicators.load import default_data_dir, load_catalog
@@ -67,5 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = write_package(catalog, args.out_dir)
         print(f"Wrote {path} (data version {catalog.version})")
         return 0
+    implausible = plausibility.check(catalog)
+    if implausible:
+        print(DataValidationError(implausible, catalog.data_dir), file=sys.stderr)
+        return 1
     print(describe(catalog))
     return 0

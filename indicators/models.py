@@ -123,6 +123,16 @@ class Indicator(_Record):
     growing, as spending, researchers or articles (not a share that others' growth can move,
     nor population)."""
 
+    plausible: tuple[float, float] | None = Field(default=None, strict=False)
+    """The range its values can take, e.g. ``[1e4, 1e8]`` researchers: a value outside it is a
+    typing slip (a value 1000 times too large). A percent is within 0–100 unless declared."""
+    max_yearly_change: float = Field(default=1.0, gt=0)
+    """The largest change from one year to the next (1.0: doubling, or halving) that one
+    source's series may show without a note that says why (a break, a revision)."""
+    source_tolerance: float = Field(default=0.5, gt=0)
+    """How far apart (relative to the smaller) two sources may put one economy and year;
+    editions revised further, or codes swapped between economies, are reported."""
+
     table: str
     """Path of the table holding the observations, relative to the data directory:
     always ``tables/<id>.csv``, written out so a curator sees where to look."""

@@ -63,6 +63,9 @@ _TABLES: dict[str, tuple[type[BaseModel], dict[str, str]]] = {
             "nonnegative": _BOOLEAN,
             "per_capita": _BOOLEAN,
             "catch_up": _BOOLEAN,
+            "plausible": _ARRAY,
+            "max_yearly_change": _NUMBER,
+            "source_tolerance": _NUMBER,
             "decimals": _INTEGER,
             "caveats": _ARRAY,
             "keywords": _ARRAY,
@@ -152,13 +155,14 @@ def _rows(models: Sequence[BaseModel], fields: Mapping[str, str]) -> pd.DataFram
     records = []
     for model in models:
         data = model.model_dump(mode="json")
-        records.append(
-            {
-                name: json.dumps(data[name], ensure_ascii=False) if kind == _ARRAY else data[name]
-                for name, kind in fields.items()
-            }
-        )
+        records.append({name: _cell(data[name], kind) for name, kind in fields.items()})
     return pd.DataFrame(records, columns=list(fields))
+
+
+def _cell(value: Any, kind: str) -> Any:
+    if kind == _ARRAY:
+        return "" if value is None else json.dumps(value, ensure_ascii=False)  # "": not declared
+    return value
 
 
 def write_package(catalog: Catalog, directory: Path) -> Path:
@@ -276,7 +280,10 @@ def _typed(row: dict[str, str], fields: Mapping[str, str]) -> dict[str, Any]:
     for name, text in row.items():
         kind = fields[name]
         if kind == _ARRAY:
-            typed[name] = json.loads(text)
+            if text != "":  # an optional array left undeclared keeps its default
+                typed[name] = json.loads(text)
+        elif kind == _NUMBER:
+            typed[name] = float(text)
         elif kind == _BOOLEAN:
             typed[name] = text == "True" or text == "true"
         elif kind == _INTEGER:

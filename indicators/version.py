@@ -19,8 +19,8 @@ def data_version(data_dir: Path, digests: Mapping[Path, bytes] | None = None) ->
     digest = hashlib.sha256()
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(data_dir).as_posix()
-        if rel.startswith(".") or "/." in rel:
-            continue  # editor and OS clutter is not data
+        if rel.startswith(".") or "/." in rel or "__pycache__" in path.parts:
+            continue  # editor and OS clutter, and Python's caches of the raw builds, are not data
         digest.update(rel.encode("utf-8") + b"\0")
         digest.update(known.get(path) or hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:12]

@@ -51,7 +51,12 @@ def test_descriptor_declares_keys_units_and_version(tmp_path: Path) -> None:
         "source_id",
     }
     fields = {field["name"]: field for field in schema["fields"]}
-    assert fields["status"]["constraints"]["enum"] == ["reported", "estimate", "projection"]
+    assert fields["status"]["constraints"]["enum"] == [
+        "reported",
+        "estimate",
+        "projection",
+        "derived",
+    ]
     assert fields["value"]["type"] == "number" and "unit" in fields
     frame = pd.read_csv(tmp_path / "observations.csv")
     assert set(frame.loc[frame["indicator_id"] == "widgets", "unit"]) == {"thousand widgets"}
@@ -76,3 +81,11 @@ def test_version_changes_with_any_data_file(valid_copy: Path) -> None:
     notes.write_text(notes.read_text().replace("Synthetic source for tests.", "Synthetic."))
     assert load_catalog(valid_copy).version != before
     assert load_catalog(VALID).version == before  # same files, same version
+
+
+def test_python_caches_of_the_raw_builds_are_not_data(valid_copy: Path) -> None:
+    before = load_catalog(valid_copy).version
+    cache = valid_copy / "raw" / "widgets" / "__pycache__"
+    cache.mkdir(parents=True)
+    (cache / "build.cpython-311.pyc").write_bytes(b"\x00compiled")
+    assert load_catalog(valid_copy).version == before

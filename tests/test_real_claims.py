@@ -45,9 +45,17 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("consistent", "CHN 68,558 vs USA 58,218 (2022)"),
         ],
     ),
-    "quincy_iso_secretariats": (NC, [(NC, ""), (NC, "")]),
+    # The StanDat count (end of 2021, derived): 70; no count for 2011 was found.
+    "quincy_iso_secretariats": (NC, [(NC, ""), ("consistent", "70 secretariats (CHN, 2021)")]),
     "quincy_iec_secretariats": (NC, [(NC, ""), (NC, "")]),
-    "quincy_iso_participation": (NC, [(NC, ""), (NC, "")]),
+    # StanDat P-memberships at the end of 2021: 733 and 555, within 5% of 729 and 562.
+    "quincy_iso_participation": (
+        "consistent",
+        [
+            ("consistent", "733 committees with participating membership (CHN, 2021)"),
+            ("consistent", "555 committees with participating membership (USA, 2021)"),
+        ],
+    ),
     "quincy_cooperation": (
         "consistent",
         [
@@ -79,7 +87,11 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("consistent", "×0.73 (37 in 2000 to 27 in 2019)"),
         ],
     ),
-    "mcc_private_rd_applied": (NC, []),
+    # Basic research was 7.08% of US business-funded R&D in 2018 (derived from National Patterns).
+    "mcc_private_rd_applied": (
+        "consistent",
+        [("consistent", "7.08 percent of business-funded R&D (USA, 2018)")],
+    ),
     "mcc_talent_programmes": ("consistent", [("consistent", "200 programmes (CHN, 2019)")]),
 }
 

@@ -45,9 +45,9 @@ def test_us_and_china_have_values(catalog: Catalog) -> None:
     for indicator_id in ("rd_expenditure_ppp", "stem_phd_graduates", "students_in_partner"):
         economies = set(catalog.observations.query("indicator_id == @indicator_id")["economy"])
         assert {"USA", "CHN"} <= economies, indicator_id
-    # No dated ISO secretariat count for the US could be found yet (see data/notes).
-    iso = catalog.observations.query("indicator_id == 'iso_secretariats'")
-    assert set(iso["economy"]) == {"CHN"}
+    # The only US count of ISO secretariats is the one derived from the StanDat scrape.
+    iso = catalog.observations.query("indicator_id == 'iso_secretariats' and economy == 'USA'")
+    assert set(iso["status"]) == {"derived"} and set(iso["year"]) == {2021}
 
 
 def test_gerd_main_series_covers_every_year_from_2000(catalog: Catalog) -> None:

@@ -285,7 +285,7 @@ def test_axes_say_what_the_data_can_mean() -> None:
         layout = trend_figure(build(real, state), real)["layout"]
         return layout["xaxis"], layout["yaxis"]
 
-    x, y = axes("iso_tc_participation")  # one count of 603 committees, in 2007
+    x, y = axes("iso_iec_secretariats")  # one count of 50 secretariats, in 2010
     assert (x["dtick"], y["tickformat"], y["rangemode"]) == (1, ",d", "tozero")
     x, y = axes("rd_expenditure_ppp")  # money over decades: plotly's own steps, from zero
     assert "dtick" not in x and "tickformat" not in y and y["rangemode"] == "tozero"

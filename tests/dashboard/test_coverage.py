@@ -138,3 +138,11 @@ def test_event_numbers_close_in_time_take_rows_of_their_own() -> None:
     # A 30-year view: a number needs two years; 2019, 2019.5 and 2020 are three rows.
     assert event_rows([2000, 2010, 2019, 2019.5, 2020, 2025], 30) == [0, 0, 0, 1, 2, 0]
     assert event_rows([2020 + i / 10 for i in range(6)], 30) == [0, 1, 2, 3, 0, 1]
+
+
+def test_no_line_crosses_a_break_in_series(real: Catalog) -> None:
+    # Pew moved its US survey from the telephone to an online panel in 2021.
+    figure = trend_figure(build(real, default_state(real, "us_unfavourable_view_china")), real)
+    (us,) = [trace for trace in figure["data"] if trace["name"] == "US"]
+    at = us["x"].index(2021)
+    assert us["x"][at - 1] is None and us["x"][at - 2] == 2020

@@ -1,0 +1,17 @@
+"""Rows of tables/rd_funded_by_government_share.csv, rebuilt by rd_sector_share.
+
+Sources: G_XFG_V8.series.txt and the 'Government' column of NSB RD-7 and RD-4 by source of funds.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import rd_sector_share
+import tablerows
+
+SOURCE_IDS = ("fund_oecd_g_xfg_2026_04", "fund_nsb2022_rd7", "fund_nsb2024_rd4")
+
+
+def rows(here: pathlib.Path) -> list[tablerows.Row]:
+    return rd_sector_share.rows(here, SOURCE_IDS, "G_XFG", "Government", performance=False)
