@@ -47,7 +47,9 @@ def plausible_range(indicator: Indicator) -> tuple[float, float] | None:
     return SHARE_RANGE if "percent" in indicator.unit else None
 
 
-def _check_range(indicator: Indicator, rows: tuple[Row, ...], lines: _Lines, issues: IssueLog):
+def _check_range(
+    indicator: Indicator, rows: tuple[Row, ...], lines: _Lines, issues: IssueLog
+) -> None:
     bounds = plausible_range(indicator)
     if bounds is None:
         return
@@ -64,7 +66,9 @@ def _check_range(indicator: Indicator, rows: tuple[Row, ...], lines: _Lines, iss
             )
 
 
-def _check_jumps(indicator: Indicator, rows: tuple[Row, ...], lines: _Lines, issues: IssueLog):
+def _check_jumps(
+    indicator: Indicator, rows: tuple[Row, ...], lines: _Lines, issues: IssueLog
+) -> None:
     limit = indicator.max_yearly_change
     for before, after in pairwise(rows):  # sorted by source, economy and year
         same_series = (before.source_id, before.economy) == (after.source_id, after.economy)
@@ -90,7 +94,7 @@ def _check_jumps(indicator: Indicator, rows: tuple[Row, ...], lines: _Lines, iss
 
 def _check_sources_agree(
     indicator: Indicator, rows: tuple[Row, ...], lines: _Lines, issues: IssueLog
-):
+) -> None:
     tolerance = indicator.source_tolerance
     by_period: dict[tuple[str, int], list[Row]] = {}
     for row in rows:
