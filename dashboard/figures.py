@@ -22,8 +22,8 @@ MAX_LINE_GAP = 2
 every other year; values further apart (anchor years a decade apart, dated statements) are
 dots, since a straight line between them would show years no source reports."""
 MARKER_KEY = (
-    "No line joins values years apart, from separate documents or across a break · open "
-    "markers: estimate · squares: break in series · triangles: derived here from published data · "
+    "Lines join only values a year or two apart in one series · open markers: estimate · "
+    "squares: break in series · triangles: derived here from published data · "
     "dashed: projection · thin dotted: another source"
 )
 
@@ -307,13 +307,15 @@ def _trace(
 
 def _joined(before: Point, after: Point, main: bool) -> bool:
     """Whether a line joins two consecutive values: values of one source, or of the documents
-    declared as one main series (annual communiqués), at most ``MAX_LINE_GAP`` years apart,
-    and never across a break in series; a source's projection continues its own line."""
-    if "break in series" in after.note.lower():
-        return False  # the source says the values before are on another basis
+    declared as one main series (annual communiqués) unless a break in series stands between
+    them, at most ``MAX_LINE_GAP`` years apart; a source's projection continues its own line."""
     if before.status == "projection" or after.status == "projection":
         return before.source_id == after.source_id
-    one_series = main or before.source_id == after.source_id
+    if before.source_id == after.source_id:
+        one_series = True  # a break the source flags within its own series is a square on it
+    else:
+        # Two documents of a main series join only where nothing says their bases differ.
+        one_series = main and "break in series" not in after.note.lower()
     return one_series and after.year - before.year <= MAX_LINE_GAP
 
 

@@ -66,7 +66,7 @@ def citable_records(catalog: Catalog, rows: Iterable[Row]) -> list[tuple[Cell, .
                 indicator.unit,
                 row.status,
                 row.source_id,
-                "true" if row.source_id == indicator.main_source else "false",
+                "true" if row.source_id in indicator.main_series else "false",
                 source.title,
                 source.publisher,
                 source.edition,
