@@ -58,6 +58,8 @@ def blueprint(catalog: Catalog) -> Blueprint:
                         "report": r.claim.report,
                         "locator": r.claim.locator,
                         "claim": r.claim.claim,
+                        "quote": r.claim.quote,
+                        "section": r.claim.section,
                         "indicators": r.claim.indicators(),
                         "verdict": r.verdict,
                         "checks": [_check_json(check) for check in r.checks],

@@ -100,6 +100,8 @@ def claim_card(catalog: Catalog, result: ClaimResult) -> html.Article:
     report = catalog.sources[claim.report]
     parts: list[Any] = [
         html.H3(claim.claim, id=f"claim-{claim.id}"),
+        # The report's own words, so a reader judges the restatement above by them.
+        *([html.Blockquote(html.P(claim.quote), className="report-quote")] if claim.quote else []),
         html.P(
             [
                 html.Span(

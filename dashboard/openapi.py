@@ -114,6 +114,8 @@ def openapi_document(catalog: Catalog) -> dict[str, Any]:
                 "report": _STR,
                 "locator": _STR,
                 "claim": _STR,
+                "quote": _STR,
+                "section": _STR,
                 "indicators": _STRS,
                 "verdict": check["properties"]["verdict"],
                 "checks": {"type": "array", "items": _ref("Check")},

@@ -150,7 +150,12 @@ class Claim(BaseModel):
     locator: NonEmptyText
     """Where the claim stands in the report."""
     claim: NonEmptyText
-    """A short paraphrase (or quotation) of what the report says."""
+    """What the report says, restated in plain words."""
+    quote: str = ""
+    """The report's own sentence(s), word for word as printed (a link keeps its text only);
+    empty only where the report's text could not be read."""
+    section: str = ""
+    """The heading of the report's section the quote stands under."""
     checks: tuple[Check, ...] = Field(default=(), strict=False)
     """All must hold for the claim to be consistent with the data."""
     alternatives: tuple[Check, ...] = Field(default=(), strict=False)

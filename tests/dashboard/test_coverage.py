@@ -146,3 +146,18 @@ def test_no_line_crosses_a_break_in_series(real: Catalog) -> None:
     (us,) = [trace for trace in figure["data"] if trace["name"] == "US"]
     at = us["x"].index(2021)
     assert us["x"][at - 1] is None and us["x"][at - 2] == 2020
+
+
+def test_the_claims_page_and_api_carry_the_reports_words(real: Catalog) -> None:
+    import html as escaping
+
+    from dashboard.factory import create_app
+
+    client = create_app(real).server.test_client()
+    page = escaping.unescape(client.get("/claims").get_data(as_text=True))
+    claim = real.claims["quincy_rd_growth"]
+    assert f'<blockquote class="report-quote"><p>{claim.quote}</p></blockquote>' in page
+    (served,) = [
+        c for c in client.get("/api/v1/claims").get_json()["claims"] if c["id"] == claim.id
+    ]
+    assert (served["quote"], served["section"]) == (claim.quote, "Technological Parity")
