@@ -21,6 +21,11 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("consistent", "24.6% (277,398 of 1,126,690)"),
         ],
     ),
+    # Pew, spring 2025: 77% unfavourable, more than three quarters.
+    "quincy_american_views": (
+        "consistent",
+        [("consistent", "77 percent of US adults (USA, 2025)")],
+    ),
     "quincy_us_students": ("consistent", [("consistent", "800 students (USA, 2023/24)")]),
     "quincy_rd_second_poised": (
         "consistent",
