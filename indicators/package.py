@@ -19,7 +19,7 @@ import pandas as pd
 from pydantic import BaseModel, TypeAdapter
 
 from indicators.catalog import OBSERVATION_COLUMNS, ROW_ORDER, Catalog
-from indicators.claims import Claim
+from indicators.claims import Claim, evaluate_all
 from indicators.models import Economy, Event, Indicator, Source
 from indicators.types import MAX_YEAR, MIN_YEAR, Status
 
@@ -189,8 +189,10 @@ def write_package(catalog: Catalog, directory: Path) -> Path:
     )[list(_OBSERVATION_TYPES)]
     observations.to_csv(directory / "observations.csv", index=False, lineterminator="\n")
     resources.insert(0, _resource("observations", _observation_schema()))
+    # Each claim with its verdict on this data (computed, so read_package leaves it out).
     claims = [
-        claim.model_dump(mode="json", exclude_defaults=True) for claim in catalog.claims.values()
+        {**result.claim.model_dump(mode="json", exclude_defaults=True), "verdict": result.verdict}
+        for result in evaluate_all(catalog)
     ]
     (directory / "claims.json").write_text(
         json.dumps(claims, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -201,7 +203,8 @@ def write_package(catalog: Catalog, directory: Path) -> Path:
             "path": "claims.json",
             "format": "json",
             "mediatype": "application/json",
-            "description": "Report claims and the checks that test them.",
+            "description": "Report claims (the report's words, the section, a restatement), "
+            "the checks that test them and the verdict on this data.",
         }
     )
     descriptor = {
@@ -254,8 +257,9 @@ def read_package(directory: Path) -> Catalog:
             for row in frame.itertuples(index=False)
         ]
     obs = pd.read_csv(directory / "observations.csv", dtype={"period": str}, keep_default_na=False)
+    written = json.loads((directory / "claims.json").read_text(encoding="utf-8"))
     claims = TypeAdapter(list[Claim]).validate_python(
-        json.loads((directory / "claims.json").read_text(encoding="utf-8"))
+        [{key: value for key, value in claim.items() if key != "verdict"} for claim in written]
     )
     return Catalog(
         indicators={item.id: item for item in models["indicators"]},

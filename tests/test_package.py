@@ -89,3 +89,17 @@ def test_python_caches_of_the_raw_builds_are_not_data(valid_copy: Path) -> None:
     cache.mkdir(parents=True)
     (cache / "build.cpython-311.pyc").write_bytes(b"\x00compiled")
     assert load_catalog(valid_copy).version == before
+
+
+def test_the_package_carries_each_claims_quote_section_and_verdict(tmp_path: Path) -> None:
+    from indicators.claims import evaluate_all
+
+    catalog = load_catalog(REPO_DATA_DIR)
+    write_package(catalog, tmp_path)
+    written = {c["id"]: c for c in json.loads((tmp_path / "claims.json").read_text("utf-8"))}
+    assert {r.claim.id: r.verdict for r in evaluate_all(catalog)} == {
+        claim_id: claim["verdict"] for claim_id, claim in written.items()
+    }
+    growth = written["quincy_rd_growth"]
+    assert growth["section"] == "Technological Parity"
+    assert growth["quote"] == catalog.claims["quincy_rd_growth"].quote
