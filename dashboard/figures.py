@@ -239,7 +239,7 @@ def _symbol(status: str, note: str) -> str:
     triangles for values the project derived from a published dataset."""
     if status == "derived":
         return "triangle-up"
-    shape = "square" if "break in series" in note.lower() else "circle"
+    shape = "square" if _flags_break(note) else "circle"
     return f"{shape}-open" if status == "estimate" else shape
 
 
@@ -305,6 +305,12 @@ def _trace(
     }
 
 
+def _flags_break(note: str) -> bool:
+    """Whether a value's note says the source breaks its series there (OECD flag B, a new
+    survey method): drawn as a square, and never joined to another document's value before."""
+    return "break in series" in note.lower()
+
+
 def _joined(before: Point, after: Point, main: bool) -> bool:
     """Whether a line joins two consecutive values: values of one source, or of the documents
     declared as one main series (annual communiqués) unless a break in series stands between
@@ -315,7 +321,7 @@ def _joined(before: Point, after: Point, main: bool) -> bool:
         one_series = True  # a break the source flags within its own series is a square on it
     else:
         # Two documents of a main series join only where nothing says their bases differ.
-        one_series = main and "break in series" not in after.note.lower()
+        one_series = main and not _flags_break(after.note)
     return one_series and after.year - before.year <= MAX_LINE_GAP
 
 

@@ -97,7 +97,7 @@ def key_figures(plot: Plot, catalog: Catalog) -> list[KeyFigure]:
         if len(own) < 2 or own[-1].year - own[0].year < MIN_GROWTH_YEARS:
             continue
         span = f"{own[0].period}–{own[-1].period}"
-        if "percent" in indicator.unit:
+        if indicator.is_share:
             # A share's compound growth (a 5% share growing "+3% a year") is not what anyone
             # means by its change: the change in percentage points is.
             points = own[-1].value - own[0].value

@@ -138,6 +138,12 @@ class Indicator(_Record):
     always ``tables/<id>.csv``, written out so a curator sees where to look."""
 
     @property
+    def is_share(self) -> bool:
+        """Whether its values are percentages (its unit says "percent of ..."): within 0–100,
+        and changing by points rather than growing by a rate."""
+        return "percent" in self.unit
+
+    @property
     def main_series(self) -> tuple[str, ...]:
         """The sources whose rows form the main series."""
         return (self.main_source, *self.series_sources)

@@ -44,7 +44,7 @@ def plausible_range(indicator: Indicator) -> tuple[float, float] | None:
     """The declared range, a percent's 0–100, or none."""
     if indicator.plausible is not None:
         return indicator.plausible
-    return SHARE_RANGE if "percent" in indicator.unit else None
+    return SHARE_RANGE if indicator.is_share else None
 
 
 def _check_range(
