@@ -13,7 +13,7 @@ from flask import Blueprint, Response, abort, jsonify, request
 
 from dashboard.openapi import openapi_document
 from dashboard.selection import requested_rows
-from indicators import Catalog, Indicator, Source
+from indicators import Catalog, Indicator, Source, then_now
 from indicators.catalog import Row
 from indicators.cite import bibtex, csl_json
 from indicators.claims import CheckResult, evaluate_all
@@ -41,6 +41,17 @@ def _check_json(result: CheckResult) -> dict[str, Any]:
         "basis": result.basis,
         "reason": result.reason,
         "sources": list(result.sources),
+        "says": result.says,
+    }
+
+
+def _then_now_json(found: then_now.ThenNow) -> dict[str, Any]:
+    return {
+        "then_year": found.then_year,
+        "then": found.then.computed,
+        "now_year": found.now_year,
+        "now": found.now.computed if found.now else "",
+        "still_holds": found.still_holds,
     }
 
 
@@ -65,6 +76,13 @@ def blueprint(catalog: Catalog) -> Blueprint:
                         "checks": [_check_json(check) for check in r.checks],
                         "alternatives": [_check_json(check) for check in r.alternatives],
                         "needs": r.claim.needs,
+                        "searched": r.claim.searched,
+                        "finding": r.claim.finding,
+                        "problem": r.claim.problem,
+                        "figure": r.claim.figure,
+                        "then_and_now": [
+                            _then_now_json(found) for found in then_now.of_claim(catalog, r.claim)
+                        ],
                     }
                     for r in evaluate_all(catalog)
                 ]

@@ -260,7 +260,7 @@ def _trace(
     joined = False
     for index, (point, symbol) in enumerate(zip(points, symbols, strict=True)):
         if index:
-            if _joined(points[index - 1], point, line.main):
+            if joins(points[index - 1], point, line.main):
                 joined = True
             else:
                 drawn.append(None)  # plotly breaks a line at a missing value
@@ -311,7 +311,7 @@ def _flags_break(note: str) -> bool:
     return "break in series" in note.lower()
 
 
-def _joined(before: Point, after: Point, main: bool) -> bool:
+def joins(before: Point, after: Point, main: bool) -> bool:
     """Whether a line joins two consecutive values: values of one source, or of the documents
     declared as one main series (annual communiqués) unless a break in series stands between
     them, at most ``MAX_LINE_GAP`` years apart; a source's projection continues its own line."""

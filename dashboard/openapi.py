@@ -48,6 +48,16 @@ def openapi_document(catalog: Catalog) -> dict[str, Any]:
             "basis": _STR,
             "reason": _STR,
             "sources": _STRS,
+            "says": _STR,
+        }
+    )
+    then_now = _object(
+        {
+            "then_year": _STR,
+            "then": _STR,
+            "now_year": _STR,
+            "now": _STR,
+            "still_holds": {"type": ["boolean", "null"]},
         }
     )
     schemas = {
@@ -121,8 +131,17 @@ def openapi_document(catalog: Catalog) -> dict[str, Any]:
                 "checks": {"type": "array", "items": _ref("Check")},
                 "alternatives": {"type": "array", "items": _ref("Check")},
                 "needs": _STR,
+                "searched": _STR,
+                "finding": _STR,
+                "problem": {
+                    "type": ["string", "null"],
+                    "enum": ["misattributed", "total as part", "dated", None],
+                },
+                "figure": {"type": ["string", "null"]},
+                "then_and_now": {"type": "array", "items": _ref("ThenNow")},
             }
         ),
+        "ThenNow": then_now,
     }
     indicator_id = {
         "name": "indicator_id",

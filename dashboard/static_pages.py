@@ -13,10 +13,12 @@ from html import escape
 from typing import Any
 
 from dash.development.base_component import Component
-from flask import Blueprint, Response
+from flask import Blueprint, Response, abort
 
 from dashboard.claims_page import claims_page
 from dashboard.layout import footer, header, skip_link, sources_page
+from dashboard.minichart import Svg
+from dashboard.report_page import report_page
 from indicators import Catalog
 
 # Dash property names that differ from HTML attribute names.
@@ -28,6 +30,8 @@ def to_html(node: Any) -> str:
     """HTML text of a tree of ``dash.html`` components (text children are escaped)."""
     if node is None:
         return ""
+    if isinstance(node, Svg):
+        return str(node)  # built by dashboard.minichart, its text escaped there
     if isinstance(node, str | int | float):
         return escape(str(node))
     if isinstance(node, list | tuple):
@@ -101,5 +105,18 @@ def blueprint(catalog: Catalog) -> Blueprint:
     @pages.get("/claims/")
     def claims() -> Response:
         return Response(page("claims"), mimetype="text/html")
+
+    @cache
+    def report(report_id: str) -> str:
+        found = catalog.reports[report_id]
+        title = f"{catalog.sources[found.source].title}, read beside the data"
+        return document(catalog, title, report_page(catalog, found))
+
+    @pages.get("/reports/<report_id>")
+    @pages.get("/reports/<report_id>/")
+    def report_view(report_id: str) -> Response:
+        if report_id not in catalog.reports:
+            abort(404)
+        return Response(report(report_id), mimetype="text/html")
 
     return pages

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from indicators.models import Economy, Event, Indicator, Source
+from indicators.models import Economy, Event, Indicator, Report, Source
 from indicators.types import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ class Catalog:
     data_dir: Path
     claims: Mapping[str, Claim] = field(default_factory=dict)
     """Report claims from ``claims.yaml`` (see ``indicators.claims``), by id."""
+    reports: Mapping[str, Report] = field(default_factory=dict)
+    """The reports claims are read from, from ``reports.yaml``, by id."""
     events: tuple[Event, ...] = ()
     """Policy events from ``events.yaml``, in date order."""
     version: str = ""

@@ -125,7 +125,28 @@ class ComparisonCheck(_Check):
     year: Year | None = None
 
 
-CHECK_KINDS = frozenset({"value", "ratio", "share", "growth", "change", "crossover", "comparison"})
+class DocumentCheck(BaseModel):
+    """What a document says, where no series of the catalog bears a claim: a law, a technical
+    report, an official count. The curator read the source; its own words stand beside the
+    verdict, so a reader judges the reading."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    kind: Literal["document"]
+    source: SourceId
+    says: NonEmptyText
+    """The source's words, verbatim (a translation in brackets after words in Chinese)."""
+    figure: NonEmptyText
+    """What the source gives, in short: "$52.7 billion appropriated for semiconductors"."""
+    claimed: NonEmptyText
+    """What the report says, in short: "$280 billion to expand chip production"."""
+    verdict: Literal["consistent", "differs"]
+    basis: str = ""
+
+
+CHECK_KINDS = frozenset(
+    {"value", "ratio", "share", "growth", "change", "crossover", "comparison", "document"}
+)
 
 Check = Annotated[
     ValueCheck
@@ -134,9 +155,18 @@ Check = Annotated[
     | GrowthCheck
     | ChangeCheck
     | CrossoverCheck
-    | ComparisonCheck,
+    | ComparisonCheck
+    | DocumentCheck,
     Field(discriminator="kind"),
 ]
+
+Problem = Literal["misattributed", "total as part", "dated"]
+PROBLEM_LABELS: dict[str, str] = {
+    "misattributed": "Figure of another thing",
+    "total as part": "A total given as a part",
+    "dated": "An old count given as current",
+}
+"""How a report can misstate its source, as the claims pages name it."""
 
 
 class Claim(BaseModel):
@@ -162,6 +192,15 @@ class Claim(BaseModel):
     """The same figure on other bases or sources: shown beside the verdict, never deciding it."""
     needs: str = ""
     """What data would be needed to check the claim, when the catalog cannot."""
+    searched: str = ""
+    """Where the project looked for that data, when it was not found."""
+    finding: str = ""
+    """What the evidence says, in a sentence a journalist could quote, naming its source."""
+    problem: Problem | None = None
+    """How the report misstates its source, when it does."""
+    figure: Slug | None = None
+    """The report's figure (in ``reports.yaml``) the claim is read from, when the report gives
+    the number only in a chart it reproduces."""
 
     def indicators(self) -> list[str]:
         """Indicators the claim rests on, in order of first mention."""
@@ -174,6 +213,8 @@ class Claim(BaseModel):
 def _indicators_of(check: Check) -> list[str]:
     if isinstance(check, ShareCheck):
         return [check.part_indicator, check.whole_indicator]
+    if isinstance(check, DocumentCheck):
+        return []
     return [check.indicator]
 
 
@@ -189,6 +230,8 @@ class CheckResult:
     """Why it is not checkable or differs; how it was computed when consistent."""
     sources: tuple[str, ...]
     basis: str = ""
+    says: str = ""
+    """A document's own words, for a check read from a document."""
 
 
 @dataclass(frozen=True)
@@ -247,6 +290,8 @@ def run(catalog: Catalog, check: Check) -> CheckResult:
             return _run_change(catalog, check)
         if isinstance(check, CrossoverCheck):
             return _run_crossover(catalog, check)
+        if isinstance(check, DocumentCheck):
+            return _read_document(check)
         return _run_comparison(catalog, check)
     except _NotCheckable as missing:
         return CheckResult("not checkable", "", _claimed_text(check), str(missing), (), check.basis)
@@ -314,6 +359,8 @@ _OP_WORDS = {"about": "about", "at_least": "at least", "at_most": "at most"}
 
 
 def _claimed_text(check: Check) -> str:
+    if isinstance(check, DocumentCheck):
+        return check.claimed
     if isinstance(check, GrowthCheck):
         return f"{check.claimed * 100:.1f}% a year"
     if isinstance(check, ShareCheck):
@@ -474,6 +521,12 @@ def _run_comparison(catalog: Catalog, check: ComparisonCheck) -> CheckResult:
         "",
         _sources_of(frame, (check.greater, check.lesser), (year,)),
         check.basis,
+    )
+
+
+def _read_document(check: DocumentCheck) -> CheckResult:
+    return CheckResult(
+        check.verdict, check.figure, check.claimed, "", (check.source,), check.basis, check.says
     )
 
 

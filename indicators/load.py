@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from indicators.catalog import TABLE_COLUMNS, Catalog, Row
 from indicators.claims import CHECK_KINDS, Claim, referenced
 from indicators.issues import DataValidationError, IssueLog
-from indicators.models import Economy, Event, Indicator, Observation, Source
+from indicators.models import Economy, Event, Indicator, Observation, Report, Source
 from indicators.read import RawRecord, read_csv_rows, read_yaml_list
 from indicators.types import MAX_YEAR, MIN_YEAR
 from indicators.version import data_version
@@ -115,6 +115,8 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
     _check_unclaimed_tables(root, indicators, issues)
     events = _load_optional(root, "events.yaml", Event, issues, references)
     claims = _load_optional(root, "claims.yaml", Claim, issues, references)
+    reports = _load_optional(root, "reports.yaml", Report, issues, references)
+    _check_claims_in_reports(claims, reports, issues)
 
     if issues:
         raise DataValidationError(issues, root)
@@ -125,6 +127,7 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
         tables=tables,
         data_dir=root,
         claims={claim.id: claim for claim, _ in claims.values()},
+        reports={report.id: report for report, _ in reports.values()},
         events=tuple(sorted((event for event, _ in events.values()), key=lambda e: e.position)),
         version=data_version(root, digests),
     )
@@ -181,7 +184,52 @@ def _load_optional(
         elif isinstance(entry, Claim):
             for kind, ident, path in referenced(entry):
                 references.check(kind, ident, rel, record.line_of(path), path, issues)
+        elif isinstance(entry, Report):
+            for kind, ident, path in _report_references(entry):
+                references.check(kind, ident, rel, record.line_of(path), path, issues)
     return entries
+
+
+def _report_references(report: Report) -> list[tuple[str, str, str]]:
+    """Every ``(kind, id, path)`` a report entry refers to."""
+    refs = [("source", report.source, "source")]
+    for index, figure in enumerate(report.figures):
+        at = f"figures[{index}]"
+        refs.append(("indicator", figure.indicator, f"{at}.indicator"))
+        refs += [("source", s, f"{at}.edition[{i}]") for i, s in enumerate(figure.edition)]
+        refs += [("economy", e, f"{at}.economies[{i}]") for i, e in enumerate(figure.economies)]
+        if figure.later_indicator:
+            refs.append(("indicator", figure.later_indicator, f"{at}.later_indicator"))
+    return refs
+
+
+def _check_claims_in_reports(
+    claims: dict[str, tuple[Claim, RawRecord]],
+    reports: dict[str, tuple[Report, RawRecord]],
+    issues: IssueLog,
+) -> None:
+    """A claim's section and figure are ones its report's entry in reports.yaml lists."""
+    by_source = {report.source: report for report, _ in reports.values()}
+    for claim, record in claims.values():
+        report = by_source.get(claim.report)
+        if report is None:
+            continue  # a report without a page: its claims still show on the claims page
+        if claim.section and report.sections and claim.section not in report.sections:
+            issues.add(
+                "claims.yaml",
+                record.line_of("section"),
+                "section",
+                "unknown_section",
+                f"'{claim.section}' is not among the sections of '{report.id}' in reports.yaml",
+            )
+        if claim.figure and claim.figure not in {figure.id for figure in report.figures}:
+            issues.add(
+                "claims.yaml",
+                record.line_of("figure"),
+                "figure",
+                "unknown_figure",
+                f"'{claim.figure}' is not among the figures of '{report.id}' in reports.yaml",
+            )
 
 
 def _load_models(

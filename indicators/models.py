@@ -218,3 +218,38 @@ class Event(_Record):
     def position(self) -> float:
         """Fractional year, for placing the event on a time axis."""
         return partial_date_year_fraction(self.date)
+
+
+class ReportFigure(_Record):
+    """A chart a report reproduces, redrawn from the catalog beside the report's caption."""
+
+    id: Slug
+    after: NonEmptyText
+    """The section the figure follows in the report."""
+    caption: NonEmptyText
+    """The report's caption, word for word."""
+    shows: NonEmptyText
+    """What the chart shows, in plain words."""
+    indicator: IndicatorId
+    edition: tuple[SourceId, ...] = Field(strict=False, min_length=1)
+    """The sources in the catalog that hold the edition the report's chart was drawn from."""
+    economies: tuple[EconomyCode, ...] = Field(default=("USA", "CHN"), strict=False, min_length=1)
+    later_indicator: IndicatorId | None = None
+    """Where later data stand in another indicator (no later edition of this one exists)."""
+    later_note: str = ""
+    """What a reader must know before comparing the later data with the report's chart."""
+
+
+class Report(_Record):
+    """One of the reports whose claims are checked, with its sections in the report's order."""
+
+    id: Slug
+    """The report page's address: ``/reports/<id>``."""
+    source: SourceId
+    """The report, as a source in ``sources.yaml``."""
+    short_title: NonEmptyText
+    read: NonEmptyText
+    """How much of the report was read, and from what text."""
+    sections: tuple[NonEmptyText, ...] = Field(default=(), strict=False)
+    """Headings in the report's order; empty when the readable text does not show them."""
+    figures: tuple[ReportFigure, ...] = Field(default=(), strict=False)

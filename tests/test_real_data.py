@@ -38,6 +38,12 @@ def test_every_source_is_cited_by_a_row_an_event_or_a_claim(catalog: Catalog) ->
     cited = set(catalog.observations["source_id"])
     cited |= {event.source_id for event in catalog.events}
     cited |= {claim.report for claim in catalog.claims.values()}
+    cited |= {  # documents read to check a claim
+        check.source
+        for claim in catalog.claims.values()
+        for check in (*claim.checks, *claim.alternatives)
+        if check.kind == "document"
+    }
     assert set(catalog.sources) == cited
 
 

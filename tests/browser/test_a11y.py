@@ -43,7 +43,10 @@ def blocking(page: Page) -> list[dict[str, Any]]:
     return [v for v in found if v["impact"] in BLOCKING]
 
 
-@pytest.mark.parametrize("path", ["/", "/claims", "/sources", "/no-such-page"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/claims", "/sources", "/reports/quincy_2025", "/reports/mcc_2020", "/no-such-page"],
+)
 def test_no_page_has_a_critical_or_serious_violation(checked: Page, server: str, path: str) -> None:
     checked.goto(server + path)
     checked.wait_for_selector("h1:visible")

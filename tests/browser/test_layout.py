@@ -8,6 +8,7 @@ own buttons; these tests look at the boxes.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -129,7 +130,14 @@ def test_every_indicator_picked_in_turn_is_drawn_whole(
     assert found == []
 
 
-PAGES = {"chart": "/", "claims": "/claims", "sources": "/sources", "not-found": "/no-such-page"}
+PAGES = {
+    "chart": "/",
+    "claims": "/claims",
+    "sources": "/sources",
+    "report-quincy": "/reports/quincy_2025",
+    "report-mcc": "/reports/mcc_2020",
+    "not-found": "/no-such-page",
+}
 SCREENSHOTS = REPO / "screenshots"  # named in README: a run leaves every page here to look at
 
 
@@ -169,3 +177,73 @@ def test_every_indicator_with_every_source_fits_a_phone(
         found += problems_drawn(page, catalog, indicator_id, screen)
     context.close()
     assert found == []
+
+
+# Every small chart's text boxes, its box and its key's, as the browser lays them out.
+_MINICHARTS = """() => [...document.querySelectorAll('figure.minichart-figure')].map(figure => {
+  const svg = figure.querySelector('svg.minichart');
+  const box = r => { const b = r.getBoundingClientRect();
+    return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
+  return {
+    svg: box(svg),
+    figure: box(figure),
+    key: box(figure.querySelector('figcaption')),
+    ticks: [...svg.querySelectorAll('text.tick')].map(t => ({...box(t), text: t.textContent})),
+    drawn: svg.querySelectorAll('circle.dot').length,
+  };
+})"""
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return (
+        a["left"] < b["right"]
+        and b["left"] < a["right"]
+        and a["top"] < b["bottom"]
+        and (b["top"] < a["bottom"])
+    )
+
+
+def _inside(inner: dict[str, float], outer: dict[str, float]) -> bool:
+    return (
+        inner["left"] >= outer["left"] - 0.5
+        and inner["right"] <= outer["right"] + 0.5
+        and inner["top"] >= outer["top"] - 0.5
+        and inner["bottom"] <= outer["bottom"] + 0.5
+    )
+
+
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+@pytest.mark.parametrize("report", ["quincy_2025", "mcc_2020"])
+def test_report_charts_are_drawn_whole_and_nothing_overprints(
+    browser: Browser, server: str, catalog: Catalog, screen: str, report: str
+) -> None:
+    width, height = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{server}/reports/{report}")
+    page.wait_for_selector("h1:visible")
+    charts = page.evaluate(_MINICHARTS)
+    with_data = [
+        c
+        for c in catalog.claims.values()
+        if c.report == catalog.reports[report].source
+        and (any(check.kind != "document" for check in c.checks))
+    ]
+    figures = 2 * len(catalog.reports[report].figures)
+    assert len(charts) == len(with_data) + figures  # a chart for each claim with data
+    problems: list[tuple[Any, ...]] = []
+    for index, chart in enumerate(charts):
+        if chart["drawn"] == 0:
+            problems.append((index, "no point drawn"))
+        if chart["svg"]["right"] > width or chart["svg"]["right"] - chart["svg"]["left"] < 250:
+            problems.append((index, "chart cut off or too narrow", chart["svg"]))
+        if _overlap(chart["svg"], chart["key"]):
+            problems.append((index, "key over the chart"))
+        for tick in chart["ticks"]:
+            if not _inside(tick, chart["svg"]):
+                problems.append((index, "label outside the chart", tick["text"]))
+        for first, second in itertools.combinations(chart["ticks"], 2):
+            if _overlap(first, second):
+                problems.append((index, "labels overprint", first["text"], second["text"]))
+    context.close()
+    assert problems == []

@@ -1,0 +1,158 @@
+"""A report read beside the data: its sections in order, each claim with the report's words,
+the verdict, then and now, and a small chart of the series behind it; the charts the report
+reproduces are redrawn from the catalog, first from the same edition, then from the latest data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from dash import html
+
+from dashboard import minichart
+from dashboard.claims_page import VERDICT_LABELS, claim_card, claim_state
+from dashboard.layout import aria
+from dashboard.state import default_state, to_query
+from dashboard.views import Line, Plot, Point, build
+from indicators import Catalog
+from indicators.catalog import Row
+from indicators.claims import ClaimResult, evaluate_all
+from indicators.models import Report, ReportFigure
+
+
+def report_page(catalog: Catalog, report: Report) -> html.Section:
+    """The page of one report: ``/reports/<id>``."""
+    source = catalog.sources[report.source]
+    results = [r for r in evaluate_all(catalog) if r.claim.report == report.source]
+    counts = {verdict: sum(r.verdict == verdict for r in results) for verdict in VERDICT_LABELS}
+    summary = ", ".join(f"{count} {verdict}" for verdict, count in counts.items() if count)
+    parts: list[Any] = [
+        html.H1(source.title),
+        html.P(
+            [
+                f"{source.publisher}, {source.edition}. ",
+                html.A("The report", href=source.url, target="_blank", rel="noopener noreferrer"),
+                " · ",
+                html.A("All claims of both reports", href="/claims"),
+            ]
+        ),
+        html.P(report.read),
+        html.P(f"{len(results)} statements registered: {summary}.", className="report-summary"),
+    ]
+    if report.sections:
+        parts.append(_contents(report, results))
+        for index, section in enumerate(report.sections):
+            parts.append(_section(catalog, report, section, index, results))
+    else:
+        parts.append(html.H2("The readable excerpts, in the order of the extracted text"))
+        parts.extend(_card(catalog, result) for result in results)
+    return html.Section(parts, id=f"report-{report.id}", className="page report")
+
+
+def _contents(report: Report, results: list[ClaimResult]) -> html.Nav:
+    items = []
+    for index, section in enumerate(report.sections):
+        count = sum(r.claim.section == section for r in results)
+        note = f" ({count})" if count else " (no figures)"
+        items.append(html.Li([html.A(section, href=f"#section-{index}"), note]))
+    return html.Nav(
+        [html.H2("Sections"), html.Ol(items)], className="contents", **aria(label="Sections")
+    )
+
+
+def _section(
+    catalog: Catalog, report: Report, section: str, index: int, results: list[ClaimResult]
+) -> html.Section:
+    cards: list[Any] = [_card(catalog, r) for r in results if r.claim.section == section]
+    if not cards:
+        cards = [html.P("This section states no figure a dataset could bear out.")]
+    figures = [_figure(catalog, f) for f in report.figures if f.after == section]
+    return html.Section(
+        [html.H2(section, id=f"section-{index}"), *cards, *figures], className="report-section"
+    )
+
+
+def _card(catalog: Catalog, result: ClaimResult) -> html.Article:
+    state = claim_state(catalog, result.claim)
+    extra: list[Any] = []
+    if state is not None:
+        indicator = catalog.indicators[state.indicator]
+        extra = [_chart(build(catalog, state), f"{indicator.title}: the series behind the claim")]
+    return claim_card(catalog, result, extra)
+
+
+def _chart(plot: Plot, title: str, size: minichart.Size = minichart.SMALL) -> html.Figure:
+    key = [
+        html.Li([minichart.swatch(colour, main), " ", name])
+        for name, colour, main in minichart.legend(plot)
+    ]
+    return html.Figure(
+        [
+            html.Div(minichart.svg(plot, title, size), className="chart-box"),
+            html.Figcaption([html.Span(title), html.Ul(key, className="chart-key")]),
+        ],
+        className="minichart-figure",
+    )
+
+
+def _edition_plot(catalog: Catalog, figure: ReportFigure) -> Plot:
+    """The edition the report's chart was drawn from, as the catalog holds it."""
+    state = default_state(catalog, figure.indicator)
+    names = {code: economy.label for code, economy in catalog.economies.items()}
+    lines = []
+    for code in figure.economies:
+        rows = catalog.select(figure.indicator, sources=figure.edition, economies=(code,))
+        # One value a year: the first source of the edition that has it.
+        by_year: dict[int, Row] = {}
+        for source_id in figure.edition:
+            for row in rows:
+                if row.source_id == source_id:
+                    by_year.setdefault(row.year, row)
+        points = tuple(
+            Point(r.year, r.period, r.value, r.status, r.source_id, r.locator, r.note)
+            for r in sorted(by_year.values(), key=lambda r: r.year)
+        )
+        if points:
+            lines.append(Line(code, names[code], points))
+    return Plot(state, tuple(lines), (), catalog.indicators[figure.indicator].unit)
+
+
+def _figure(catalog: Catalog, figure: ReportFigure) -> html.Article:
+    indicator = catalog.indicators[figure.indicator]
+    later_id = figure.later_indicator or figure.indicator
+    later = catalog.indicators[later_id]
+    state = default_state(catalog, later_id)
+    economies = tuple(code for code in figure.economies if code in state.economies)
+    state = replace(state, economies=economies or state.economies)
+    cited = "; ".join(catalog.sources[s].citation for s in figure.edition)
+    return html.Article(
+        [
+            html.H3(f"The report's figure, redrawn: {indicator.title}", id=figure.id),
+            html.Blockquote(html.P(figure.caption), className="report-quote"),
+            html.P(figure.shows),
+            html.Div(
+                [
+                    _chart(
+                        _edition_plot(catalog, figure),
+                        f"As in the report: {indicator.title} ({cited})",
+                        minichart.WIDE,
+                    ),
+                    _chart(
+                        build(catalog, state),
+                        f"Latest in the catalog: {later.title}",
+                        minichart.WIDE,
+                    ),
+                ],
+                className="figure-pair",
+            ),
+            *([html.P(figure.later_note, className="finding")] if figure.later_note else []),
+            html.P(html.A("Open the latest data in the chart view", href=_url(catalog, later_id))),
+        ],
+        className="card report-figure",
+        id=f"figure-{figure.id}",
+    )
+
+
+def _url(catalog: Catalog, indicator_id: str) -> str:
+    return "/" + to_query(default_state(catalog, indicator_id))
