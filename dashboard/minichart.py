@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 
 from dashboard.figures import joins
 from dashboard.theme import DERIVED_COLOUR, FONT, economy_colour
@@ -38,6 +39,7 @@ class Size:
 SMALL = Size()
 WIDE = Size(width=560, height=300, font=13, x_ticks=5)
 
+_XMLNS = "http://www.w3.org/2000/svg"
 _LEFT_CHARS = 6  # room for tick labels such as "1,200" or "0.96"
 
 
@@ -56,7 +58,8 @@ def svg(plot: Plot, title: str, size: Size = SMALL) -> Svg:
     x = _scale(first, last, box.left, box.right)
     y = _scale(ticks[0], ticks[-1], box.bottom, box.top)
     parts = [
-        f'<svg class="minichart" viewBox="0 0 {size.width} {size.height}" role="img" '
+        f'<svg xmlns="{_XMLNS}" class="minichart" viewBox="0 0 {size.width} {size.height}" '
+        'role="img" '
         f'aria-label="{escape(title, quote=True)}" font-family="{escape(FONT, quote=True)}" '
         f'font-size="{size.font}" preserveAspectRatio="xMidYMid meet">',
         f"<title>{escape(title)}</title>",
@@ -82,11 +85,41 @@ def svg(plot: Plot, title: str, size: Size = SMALL) -> Svg:
     return Svg("".join(parts))
 
 
-def legend(plot: Plot) -> list[tuple[str, str, bool]]:
-    """``(name, colour, main)`` for each line, main lines first, for the HTML key under a chart
-    (an HTML key wraps on a phone; text inside an SVG would shrink with it)."""
-    ordered = sorted(plot.lines, key=lambda line: not line.main)
-    return [(line.name, _colour(line), line.main) for line in ordered]
+@dataclass(frozen=True)
+class KeyEntry:
+    """One line of a chart's key."""
+
+    name: str
+    colour: str
+    main: bool
+    joined: bool
+    """Whether any two of its values are joined by a line (else its sample is a dot)."""
+
+
+def legend(plot: Plot) -> list[KeyEntry]:
+    """The key under a chart, main lines first: HTML, so it wraps on a phone (text inside an
+    SVG would shrink with the chart). Other sources are one entry per economy: a small chart's
+    key naming a dozen press reports would be longer than the chart (the chart view names each)."""
+    entries = [
+        KeyEntry(line.name, _colour(line), True, _any_joined(line))
+        for line in plot.lines
+        if line.main
+    ]
+    others: dict[str, list[Line]] = {}
+    for line in plot.lines:
+        if not line.main:
+            others.setdefault(line.key, []).append(line)
+    for lines in others.values():
+        name = lines[0].name.split(" · ")[0]
+        count = len(lines)
+        label = f"{name}, {count} other source{'s' if count > 1 else ''}"
+        joined = any(_any_joined(line) for line in lines)
+        entries.append(KeyEntry(label, _colour(lines[0]), False, joined))
+    return entries
+
+
+def _any_joined(line: Line) -> bool:
+    return any(joins(a, b, line.main) for a, b in pairwise(line.points))
 
 
 @dataclass(frozen=True)
@@ -164,6 +197,8 @@ def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
 
 
 def _tick_label(value: float, ticks: list[float]) -> str:
+    if value == 0:
+        return "0"
     step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
     if abs(ticks[-1]) >= 1e6:
         return f"{value / 1e6:g}M"
@@ -194,11 +229,18 @@ def _number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def swatch(colour: str, main: bool) -> Svg:
-    """A key's sample of a line: solid for the main series, dotted for other sources."""
-    dash = "" if main else ' stroke-dasharray="2 3"'
+def swatch(entry: KeyEntry) -> Svg:
+    """A key's sample: a solid line for the main series, dotted for other sources, a dot for
+    values no line joins."""
+    opening = (
+        f'<svg xmlns="{_XMLNS}" class="swatch" width="24" height="10" viewBox="0 0 24 10" '
+        'aria-hidden="true">'
+    )
+    if not entry.joined:
+        return Svg(f'{opening}<circle cx="12" cy="5" r="3.5" fill="{entry.colour}"/></svg>')
+    dash = "" if entry.main else ' stroke-dasharray="2 3"'
+    width = 3 if entry.main else 2
     return Svg(
-        '<svg class="swatch" width="24" height="10" viewBox="0 0 24 10" aria-hidden="true">'
-        f'<line x1="1" y1="5" x2="23" y2="5" stroke="{colour}" stroke-width="{3 if main else 2}"'
-        f"{dash}/></svg>"
+        f'{opening}<line x1="1" y1="5" x2="23" y2="5" stroke="{entry.colour}" '
+        f'stroke-width="{width}"{dash}/></svg>'
     )

@@ -17,7 +17,7 @@ from dashboard.state import default_state, to_query
 from dashboard.views import Line, Plot, Point, build
 from indicators import Catalog
 from indicators.catalog import Row
-from indicators.claims import ClaimResult, evaluate_all
+from indicators.claims import Claim, ClaimResult, evaluate_all
 from indicators.models import Report, ReportFigure
 
 
@@ -78,15 +78,30 @@ def _card(catalog: Catalog, result: ClaimResult) -> html.Article:
     extra: list[Any] = []
     if state is not None:
         indicator = catalog.indicators[state.indicator]
-        extra = [_chart(build(catalog, state), f"{indicator.title}: the series behind the claim")]
+        # The main series, and other sources only for the years it lacks: a small chart with every
+        # source's line would be all key (the chart view, one link away, draws them all).
+        named = _economies(result.claim) or set(state.economies)
+        economies = tuple(code for code in state.economies if code in named)
+        plot = build(catalog, replace(state, all_sources=False, economies=economies))
+        extra = [_chart(plot, f"{indicator.title}: the series behind the claim")]
     return claim_card(catalog, result, extra)
 
 
+def _economies(claim: Claim) -> set[str]:
+    """The economies a claim's checks with data are about (both sides of a comparison)."""
+    named: set[str] = set()
+    for check in claim.checks:
+        for field in ("economy", "part_economy", "leader", "follower", "greater", "lesser"):
+            code = getattr(check, field, None)
+            if code:
+                named.add(code)
+        if check.kind == "ratio":
+            named |= {check.numerator, check.denominator}
+    return named
+
+
 def _chart(plot: Plot, title: str, size: minichart.Size = minichart.SMALL) -> html.Figure:
-    key = [
-        html.Li([minichart.swatch(colour, main), " ", name])
-        for name, colour, main in minichart.legend(plot)
-    ]
+    key = [html.Li([minichart.swatch(entry), " ", entry.name]) for entry in minichart.legend(plot)]
     return html.Figure(
         [
             html.Div(minichart.svg(plot, title, size), className="chart-box"),

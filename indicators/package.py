@@ -20,7 +20,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from indicators.catalog import OBSERVATION_COLUMNS, ROW_ORDER, Catalog
 from indicators.claims import Claim, evaluate_all
-from indicators.models import Economy, Event, Indicator, Source
+from indicators.models import Economy, Event, Indicator, Report, Source
 from indicators.types import MAX_YEAR, MIN_YEAR, Status
 
 PACKAGE_NAME = "us-china-st-indicators"
@@ -194,18 +194,14 @@ def write_package(catalog: Catalog, directory: Path) -> Path:
         {**result.claim.model_dump(mode="json", exclude_defaults=True), "verdict": result.verdict}
         for result in evaluate_all(catalog)
     ]
-    (directory / "claims.json").write_text(
-        json.dumps(claims, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    claims_text = "Report claims (the report's words, the section, a restatement), the checks "
     resources.append(
-        {
-            "name": "claims",
-            "path": "claims.json",
-            "format": "json",
-            "mediatype": "application/json",
-            "description": "Report claims (the report's words, the section, a restatement), "
-            "the checks that test them and the verdict on this data.",
-        }
+        _json_resource(directory, "claims", claims, claims_text + "that test them and the verdict.")
+    )
+    reports = [report.model_dump(mode="json") for report in catalog.reports.values()]
+    reports_text = "The reports the claims are read from: their sections in order and the charts "
+    resources.append(
+        _json_resource(directory, "reports", reports, reports_text + "they reproduce.")
     )
     descriptor = {
         "name": PACKAGE_NAME,
@@ -222,6 +218,22 @@ def write_package(catalog: Catalog, directory: Path) -> Path:
     path = directory / "datapackage.json"
     path.write_text(json.dumps(descriptor, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def _json_resource(
+    directory: Path, name: str, entries: list[dict[str, Any]], description: str
+) -> dict[str, Any]:
+    """Write ``<name>.json`` and describe it as a resource of the package."""
+    (directory / f"{name}.json").write_text(
+        json.dumps(entries, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return {
+        "name": name,
+        "path": f"{name}.json",
+        "format": "json",
+        "mediatype": "application/json",
+        "description": description,
+    }
 
 
 def _resource(name: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -261,6 +273,9 @@ def read_package(directory: Path) -> Catalog:
     claims = TypeAdapter(list[Claim]).validate_python(
         [{key: value for key, value in claim.items() if key != "verdict"} for claim in written]
     )
+    reports = TypeAdapter(list[Report]).validate_python(
+        json.loads((directory / "reports.json").read_text(encoding="utf-8"))
+    )
     return Catalog(
         indicators={item.id: item for item in models["indicators"]},
         sources={item.id: item for item in models["sources"]},
@@ -274,6 +289,7 @@ def read_package(directory: Path) -> Catalog:
         },
         data_dir=directory,
         claims={claim.id: claim for claim in claims},
+        reports={report.id: report for report in reports},
         events=tuple(models["events"]),
         version=str(descriptor["version"]),
     )

@@ -18,6 +18,12 @@ EXPECTED: dict[str, list[tuple[str, int, str, str]]] = {
     "claim_bad_check": [("claims.yaml", 7, "checks[0]", "invalid_value")],
     "claim_unknown_economy": [("claims.yaml", 19, "checks[0].economy", "unknown_economy")],
     "claim_unknown_indicator": [("claims.yaml", 8, "checks[0].indicator", "unknown_indicator")],
+    # A document check's verdict is the curator's reading: consistent or differs, nothing else.
+    "claim_document_bad_verdict": [("claims.yaml", 101, "checks[0].verdict", "invalid_value")],
+    "claim_unknown_section": [
+        ("claims.yaml", 49, "section", "unknown_section"),
+        ("claims.yaml", 50, "figure", "unknown_figure"),
+    ],
     "claim_unknown_share_source": [("claims.yaml", 64, "checks[0].part_source", "unknown_source")],
     "claim_wrong_type": [("claims.yaml", 22, "checks[0].claimed", "wrong_type")],
     "column_order": [(W, 1, "", "column_order")],
@@ -47,6 +53,10 @@ EXPECTED: dict[str, list[tuple[str, int, str, str]]] = {
     "invalid_value": [("sources.yaml", 6, "published", "invalid_value")],
     "invalid_yaml": [("sources.yaml", 6, "", "invalid_yaml")],
     "invalid_year": [(W, 3, "year", "invalid_year")],
+    "report_unknown_indicator": [
+        ("reports.yaml", 12, "figures[0].indicator", "unknown_indicator"),
+        ("reports.yaml", 13, "figures[0].edition[1]", "unknown_source"),
+    ],
     "main_source_without_rows": [
         ("indicators.yaml", 10, "main_source", "main_source_without_rows")
     ],

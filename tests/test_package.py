@@ -33,6 +33,7 @@ def assert_same(first: Catalog, second: Catalog) -> None:
     assert dict(first.sources) == dict(second.sources)
     assert dict(first.economies) == dict(second.economies)
     assert dict(first.claims) == dict(second.claims)
+    assert dict(first.reports) == dict(second.reports)
     assert first.events == second.events
     assert first.version == second.version
 
@@ -103,3 +104,9 @@ def test_the_package_carries_each_claims_quote_section_and_verdict(tmp_path: Pat
     growth = written["quincy_rd_growth"]
     assert growth["section"] == "Technological Parity"
     assert growth["quote"] == catalog.claims["quincy_rd_growth"].quote
+    r1 = written["quincy_deepseek_r1_cost"]
+    assert (r1["problem"], r1["verdict"]) == ("misattributed", "differs")
+    assert r1["finding"] == catalog.claims["quincy_deepseek_r1_cost"].finding
+    assert r1["checks"][0]["kind"] == "document" and "2048 NVIDIA H800" in r1["checks"][0]["says"]
+    reports = json.loads((tmp_path / "reports.json").read_text("utf-8"))
+    assert [r["id"] for r in reports] == ["quincy_2025", "mcc_2020"]

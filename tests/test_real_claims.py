@@ -132,7 +132,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "quincy_sta_renewed": ("consistent", [("consistent", DOCUMENT), ("consistent", DOCUMENT)]),
     "mcc_huawei_exclusion": (
         "differs",
-        [("differs", DOCUMENT), ("differs", DOCUMENT), ("consistent", DOCUMENT)],
+        [("differs", DOCUMENT), ("consistent", DOCUMENT), ("consistent", DOCUMENT)],
     ),
     "mcc_facial_recognition": ("consistent", [("consistent", DOCUMENT)]),
     "mcc_sc42_beijing": ("consistent", [("consistent", DOCUMENT)]),

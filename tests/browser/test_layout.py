@@ -194,24 +194,6 @@ _MINICHARTS = """() => [...document.querySelectorAll('figure.minichart-figure')]
 })"""
 
 
-def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
-    return (
-        a["left"] < b["right"]
-        and b["left"] < a["right"]
-        and a["top"] < b["bottom"]
-        and (b["top"] < a["bottom"])
-    )
-
-
-def _inside(inner: dict[str, float], outer: dict[str, float]) -> bool:
-    return (
-        inner["left"] >= outer["left"] - 0.5
-        and inner["right"] <= outer["right"] + 0.5
-        and inner["top"] >= outer["top"] - 0.5
-        and inner["bottom"] <= outer["bottom"] + 0.5
-    )
-
-
 @pytest.mark.parametrize("screen", ["phone", "desktop"])
 @pytest.mark.parametrize("report", ["quincy_2025", "mcc_2020"])
 def test_report_charts_are_drawn_whole_and_nothing_overprints(
@@ -237,13 +219,13 @@ def test_report_charts_are_drawn_whole_and_nothing_overprints(
             problems.append((index, "no point drawn"))
         if chart["svg"]["right"] > width or chart["svg"]["right"] - chart["svg"]["left"] < 250:
             problems.append((index, "chart cut off or too narrow", chart["svg"]))
-        if _overlap(chart["svg"], chart["key"]):
+        if overlaps(chart["svg"], chart["key"]):
             problems.append((index, "key over the chart"))
         for tick in chart["ticks"]:
-            if not _inside(tick, chart["svg"]):
+            if not inside(tick, chart["svg"]):
                 problems.append((index, "label outside the chart", tick["text"]))
         for first, second in itertools.combinations(chart["ticks"], 2):
-            if _overlap(first, second):
+            if overlaps(first, second):
                 problems.append((index, "labels overprint", first["text"], second["text"]))
     context.close()
     assert problems == []
