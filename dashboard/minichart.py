@@ -43,8 +43,9 @@ _XMLNS = "http://www.w3.org/2000/svg"
 _LEFT_CHARS = 6  # room for tick labels such as "1,200" or "0.96"
 
 
-def svg(plot: Plot, title: str, size: Size = SMALL) -> Svg:
-    """A line chart of ``plot``: its main lines thick, other sources thin and dotted."""
+def svg(plot: Plot, title: str, size: Size = SMALL, variant: str = "") -> Svg:
+    """A line chart of ``plot``: its main lines thick, other sources thin and dotted;
+    ``variant`` is a class the page's stylesheet shows or hides by the screen's width."""
     points = [point for line in plot.lines for point in line.points]
     if not points:
         return Svg("")
@@ -58,7 +59,8 @@ def svg(plot: Plot, title: str, size: Size = SMALL) -> Svg:
     x = _scale(first, last, box.left, box.right)
     y = _scale(ticks[0], ticks[-1], box.bottom, box.top)
     parts = [
-        f'<svg xmlns="{_XMLNS}" class="minichart" viewBox="0 0 {size.width} {size.height}" '
+        f'<svg xmlns="{_XMLNS}" class="{" ".join(["minichart", variant]).strip()}" '
+        f'viewBox="0 0 {size.width} {size.height}" '
         'role="img" '
         f'aria-label="{escape(title, quote=True)}" font-family="{escape(FONT, quote=True)}" '
         f'font-size="{size.font}" preserveAspectRatio="xMidYMid meet">',

@@ -13,6 +13,7 @@ from dash import html
 from dashboard import minichart
 from dashboard.claims_page import VERDICT_LABELS, claim_card, claim_state
 from dashboard.layout import aria
+from dashboard.minichart import SMALL
 from dashboard.state import default_state, to_query
 from dashboard.views import Line, Plot, Point, build
 from indicators import Catalog
@@ -102,9 +103,17 @@ def _economies(claim: Claim) -> set[str]:
 
 def _chart(plot: Plot, title: str, size: minichart.Size = minichart.SMALL) -> html.Figure:
     key = [html.Li([minichart.swatch(entry), " ", entry.name]) for entry in minichart.legend(plot)]
+    drawn = [minichart.svg(plot, title, size)]
+    if size != minichart.SMALL:
+        # A wide chart shrunk to a phone's width would shrink its labels below reading size: a
+        # phone is shown the small drawing instead (style.css picks one by the screen's width).
+        drawn = [
+            minichart.svg(plot, title, size, "wide"),
+            minichart.svg(plot, title, SMALL, "narrow"),
+        ]
     return html.Figure(
         [
-            html.Div(minichart.svg(plot, title, size), className="chart-box"),
+            html.Div(drawn, className="chart-box"),
             html.Figcaption([html.Span(title), html.Ul(key, className="chart-key")]),
         ],
         className="minichart-figure",

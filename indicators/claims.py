@@ -297,10 +297,13 @@ def run(catalog: Catalog, check: Check) -> CheckResult:
         return CheckResult("not checkable", "", _claimed_text(check), str(missing), (), check.basis)
 
 
+@cache
 def _series(
     catalog: Catalog, indicator: str, source: str | None
 ) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """One source's series, or the indicator's main series, and the sources it comes from."""
+    """One source's series, or the indicator's main series, and the sources it comes from
+    (built once per catalog: a frame costs milliseconds, and the claims ask for the same series
+    a hundred times; callers only read it)."""
     frame = catalog.series(indicator, source_id=source)
     if frame.empty:
         raise _NotCheckable(f"no values of {indicator} from {source or 'its main series'}")
@@ -442,9 +445,10 @@ def _run_growth(catalog: Catalog, check: GrowthCheck) -> CheckResult:
     except ValueError as error:
         raise _NotCheckable(f"{check.economy} {check.indicator}: {error}") from None
     ok = abs(rate - check.claimed) <= check.tolerance
+    label = catalog.indicators[check.indicator].period.label
     return CheckResult(
         _verdict(ok),
-        f"{rate * 100:.1f}% a year ({check.start}–{check.end})",
+        f"{rate * 100:.1f}% a year ({label(check.start)}–{label(check.end)})",
         _claimed_text(check),
         "",
         _sources_of(frame, (check.economy,), (check.start, check.end)),
@@ -459,9 +463,11 @@ def _run_change(catalog: Catalog, check: ChangeCheck) -> CheckResult:
         raise _NotCheckable("the starting value is zero")
     multiple = end / start
     ok = _compare(multiple, check.claimed, check.op, check.tolerance, relative=True)
+    label = catalog.indicators[check.indicator].period.label
     return CheckResult(
         _verdict(ok),
-        f"×{multiple:.2f} ({_number(start)} in {check.start} to {_number(end)} in {check.end})",
+        f"×{multiple:.2f} ({_number(start)} in {label(check.start)} to {_number(end)} in "
+        f"{label(check.end)})",
         _claimed_text(check),
         _miss(check.op, check.tolerance) if not ok else "",
         tuple(dict.fromkeys([start_source, end_source])),

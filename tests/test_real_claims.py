@@ -103,6 +103,22 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
     ),
     "quincy_quantum_satellites": ("consistent", [("consistent", DOCUMENT)]),
     "quincy_ai_race": (NC, []),
+    # CSET 2019: China 49,498, US 33,759 STEM PhDs.
+    "quincy_stem_leader": ("consistent", [("consistent", "CHN 49,498 vs USA 33,759 (2019)")]),
+    # NSB 2024 Table SPBS-70: 0.45% of China's articles in the top 1% in 2003, 1.28% in 2020.
+    "quincy_leading_publications": (
+        "consistent",
+        [("consistent", "×2.84 (0.45 in 2003 to 1.28 in 2020)")],
+    ),
+    # MOE returnees 25,116 (2004) and 580,300 (2019); SED 2023: intend to stay 83.3% and 77.5%.
+    "quincy_brain_gain": (
+        "consistent",
+        [
+            ("consistent", "×23.10 (25,116 in 2004 to 580,300 in 2019)"),
+            ("consistent", "×0.93 (83.3 in 2016/17 to 77.5 in 2022/23)"),
+        ],
+    ),
+    "mcc_5g_competitive": (NC, []),
     "quincy_deepseek_founded": ("consistent", [("consistent", DOCUMENT)]),
     "quincy_deepseek_r1_cost": ("differs", [("differs", DOCUMENT), ("differs", DOCUMENT)]),
     # NSB Indicators 2024 Table SRD-1, 2021: US 806.01, China 667.64.

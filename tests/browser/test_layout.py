@@ -181,7 +181,9 @@ def test_every_indicator_with_every_source_fits_a_phone(
 
 # Every small chart's text boxes, its box and its key's, as the browser lays them out.
 _MINICHARTS = """() => [...document.querySelectorAll('figure.minichart-figure')].map(figure => {
-  const svg = figure.querySelector('svg.minichart');
+  // The drawing the screen shows (a figure has a wide and a narrow one, one hidden).
+  const svg = [...figure.querySelectorAll('svg.minichart')]
+    .find(s => s.getBoundingClientRect().width > 0);
   const box = r => { const b = r.getBoundingClientRect();
     return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
   return {

@@ -72,7 +72,9 @@ def test_the_brief_page_follows_its_sections_with_every_claim_in_order(
     # The two figures, each after its section's claims, each drawn twice (edition, latest).
     for figure in report.figures:
         block = page[page.index(f'id="figure-{figure.id}"') :]
-        assert block.count('class="minichart"') >= 2
+        # Edition and latest, each drawn wide and narrow (the screen's width picks one).
+        assert block.count('class="minichart wide"') >= 2
+        assert block.count('class="minichart narrow"') >= 2
 
 
 def test_a_misstated_figure_is_named_and_the_document_quoted(client: FlaskClient) -> None:
