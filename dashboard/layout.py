@@ -490,6 +490,7 @@ def header() -> html.Header:
             html.A("US–China S&T Indicators", href="/", className="brand"),
             html.Nav(
                 [
+                    html.A("Scoreboard", href="/scoreboard"),
                     html.A("Chart", href="/"),
                     html.A("Claims checked", href="/claims"),
                     html.A("Sources & definitions", href="/sources"),

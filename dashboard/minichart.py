@@ -34,10 +34,13 @@ class Size:
     font: int = 12
     x_ticks: int = 2
     """Years labelled on the x axis: the first and the last, and more between on wider charts."""
+    axes: bool = True
+    """Grid and labels; a sparkline has none (its row gives the figures)."""
 
 
 SMALL = Size()
 WIDE = Size(width=560, height=300, font=13, x_ticks=5)
+SPARK = Size(width=120, height=36, axes=False)
 
 _XMLNS = "http://www.w3.org/2000/svg"
 _LEFT_CHARS = 6  # room for tick labels such as "1,200" or "0.96"
@@ -49,8 +52,11 @@ def svg(plot: Plot, title: str, size: Size = SMALL, variant: str = "") -> Svg:
     points = [point for line in plot.lines for point in line.points]
     if not points:
         return Svg("")
-    left = _LEFT_CHARS * size.font * 0.6 + 10
-    box = _Box(left, size.width - 14, size.font + 8, size.height - size.font - 14)
+    if size.axes:
+        left = _LEFT_CHARS * size.font * 0.6 + 10
+        box = _Box(left, size.width - 14, size.font + 8, size.height - size.font - 14)
+    else:
+        box = _Box(4, size.width - 4, 4, size.height - 4)
     years = [point.year for point in points]
     first, last = min(years), max(years)
     if first == last:
@@ -66,7 +72,7 @@ def svg(plot: Plot, title: str, size: Size = SMALL, variant: str = "") -> Svg:
         f'font-size="{size.font}" preserveAspectRatio="xMidYMid meet">',
         f"<title>{escape(title)}</title>",
     ]
-    for tick in ticks:
+    for tick in ticks if size.axes else []:
         parts.append(
             f'<line class="grid" x1="{box.left:.1f}" x2="{box.right:.1f}" '
             f'y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#d9d9d9" stroke-width="1"/>'
@@ -74,7 +80,7 @@ def svg(plot: Plot, title: str, size: Size = SMALL, variant: str = "") -> Svg:
             f'text-anchor="end" fill="#1a1a1a">{escape(_tick_label(tick, ticks))}</text>'
         )
     labels = {point.year: point.period for point in points}
-    for year in _year_ticks(sorted(labels), size.x_ticks):
+    for year in _year_ticks(sorted(labels), size.x_ticks) if size.axes else []:
         anchor = "start" if year == first else "end" if year == last else "middle"
         parts.append(
             f'<text class="tick x" x="{x(year):.1f}" y="{size.height - 4}" '
@@ -82,7 +88,7 @@ def svg(plot: Plot, title: str, size: Size = SMALL, variant: str = "") -> Svg:
         )
     # Other sources first, so the main lines are drawn over them.
     for line in sorted(plot.lines, key=lambda line: line.main):
-        parts.extend(_line(line, x, y))
+        parts.extend(_line(line, x, y, dots=size.axes or len(line.points) < 2))
     parts.append("</svg>")
     return Svg("".join(parts))
 
@@ -136,7 +142,7 @@ def _colour(line: Line) -> str:
     return DERIVED_COLOUR if line.key in ("ratio", "difference") else economy_colour(line.key)
 
 
-def _line(line: Line, x: _Scale, y: _Scale) -> list[str]:
+def _line(line: Line, x: _Scale, y: _Scale, *, dots: bool = True) -> list[str]:
     colour = _colour(line)
     width = 2.5 if line.main else 1.25
     dash = "" if line.main else ' stroke-dasharray="2 3"'
@@ -148,7 +154,9 @@ def _line(line: Line, x: _Scale, y: _Scale) -> list[str]:
             segment = []
         segment.append(point)
     parts.append(_path(segment, x, y, colour, width, dash))
-    for point in line.points:
+    # A sparkline is all line; its lone points (values no line joins) still need a dot.
+    lone = {p.year for p in line.points} if dots else _lone(line)
+    for point in (p for p in line.points if p.year in lone):
         hollow = point.status in ("estimate", "projection")
         fill = "#ffffff" if hollow else colour
         parts.append(
@@ -158,6 +166,16 @@ def _line(line: Line, x: _Scale, y: _Scale) -> list[str]:
             f"{escape(_number(point.value))} ({escape(point.status)})</title></circle>"
         )
     return parts
+
+
+def _lone(line: Line) -> set[int]:
+    """Years of values that no line joins to a neighbour."""
+    points = line.points
+    joined: set[int] = set()
+    for before, after in pairwise(points):
+        if joins(before, after, line.main):
+            joined |= {before.year, after.year}
+    return {point.year for point in points} - joined
 
 
 def _path(segment: list[Point], x: _Scale, y: _Scale, colour: str, width: float, dash: str) -> str:

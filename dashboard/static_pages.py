@@ -8,17 +8,18 @@ builds them on first request instead of at start-up.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 from typing import Any
 
 from dash.development.base_component import Component
-from flask import Blueprint, Response, abort
+from flask import Blueprint, Response, abort, request
 
 from dashboard.claims_page import claims_page
 from dashboard.layout import footer, header, skip_link, sources_page
 from dashboard.minichart import Svg
 from dashboard.report_page import report_page
+from dashboard.scoreboard_page import BadRequest, Filters, scoreboard_page
 from indicators import Catalog
 
 # Dash property names that differ from HTML attribute names.
@@ -105,6 +106,21 @@ def blueprint(catalog: Catalog) -> Blueprint:
     @pages.get("/claims/")
     def claims() -> Response:
         return Response(page("claims"), mimetype="text/html")
+
+    # One page per distinct filter, kept: bounded, as the search text is the visitor's.
+    @lru_cache(maxsize=512)
+    def board(filters: Filters) -> str:
+        title = "The US and China, indicator by indicator"
+        return document(catalog, title, scoreboard_page(catalog, filters))
+
+    @pages.get("/scoreboard")
+    @pages.get("/scoreboard/")
+    def scoreboard_view() -> Response:
+        try:
+            filters = Filters.parse({key: request.args.get(key, "") for key in request.args})
+        except BadRequest as error:
+            abort(400, description=str(error))
+        return Response(board(filters), mimetype="text/html")
 
     @cache
     def report(report_id: str) -> str:

@@ -155,6 +155,19 @@ class Catalog:
             and first <= row.year <= last
         ]
 
+    def latest(self, indicator_id: str, economy: str) -> Row | None:
+        """An economy's latest firm value from any source (a projection is a forecast, never
+        "latest"): the main series' value where it has that year, else the first source's."""
+        rows = [
+            r for r in self.select(indicator_id, economies=(economy,)) if r.status != "projection"
+        ]
+        if not rows:
+            return None
+        year = max(row.year for row in rows)
+        main = self.indicators[indicator_id].main_series
+        found = [row for row in rows if row.year == year]
+        return min(found, key=lambda row: (row.source_id not in main, row.source_id))
+
     def source_ids(self, indicator_id: str) -> list[str]:
         """Sources with observations for an indicator: the main series first, in order."""
         main = list(self.indicators[indicator_id].main_series)

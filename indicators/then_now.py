@@ -86,14 +86,9 @@ def _firm(rows: list[Row]) -> list[Row]:
 
 
 def _latest_row(catalog: Catalog, indicator: str, economy: str, after: int) -> Row | None:
-    """The economy's latest firm value after ``after``: the main series' if it has that year."""
-    rows = _firm(catalog.select(indicator, economies=(economy,)))
-    if not rows or max(row.year for row in rows) <= after:
-        return None
-    year = max(row.year for row in rows)
-    main = catalog.indicators[indicator].main_series
-    found = [row for row in rows if row.year == year]
-    return min(found, key=lambda row: (row.source_id not in main, row.source_id))
+    """The economy's latest firm value, if it is later than ``after``."""
+    row = catalog.latest(indicator, economy)
+    return row if row is not None and row.year > after else None
 
 
 def _years(catalog: Catalog, indicator: str, economy: str, source: str | None) -> set[int]:

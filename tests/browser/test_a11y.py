@@ -45,7 +45,15 @@ def blocking(page: Page) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/claims", "/sources", "/reports/quincy_2025", "/reports/mcc_2020", "/no-such-page"],
+    [
+        "/scoreboard",
+        "/",
+        "/claims",
+        "/sources",
+        "/reports/quincy_2025",
+        "/reports/mcc_2020",
+        "/no-such-page",
+    ],
 )
 def test_no_page_has_a_critical_or_serious_violation(checked: Page, server: str, path: str) -> None:
     checked.goto(server + path)

@@ -131,6 +131,7 @@ def test_every_indicator_picked_in_turn_is_drawn_whole(
 
 
 PAGES = {
+    "scoreboard": "/scoreboard",
     "chart": "/",
     "claims": "/claims",
     "sources": "/sources",
@@ -229,5 +230,45 @@ def test_report_charts_are_drawn_whole_and_nothing_overprints(
         for first, second in itertools.combinations(chart["ticks"], 2):
             if overlaps(first, second):
                 problems.append((index, "labels overprint", first["text"], second["text"]))
+    context.close()
+    assert problems == []
+
+
+_SCORE_ROWS = """() => [...document.querySelectorAll('table.score tbody tr')].map(tr => {
+  const box = e => { const b = e.getBoundingClientRect();
+    return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
+  const spark = tr.querySelector('.sparkline svg');
+  return {
+    row: box(tr),
+    cells: [...tr.querySelectorAll('td')].map(box),
+    spark: spark ? box(spark) : null,
+    sparkCell: spark ? box(spark.closest('td')) : null,
+  };
+})"""
+
+
+@pytest.mark.parametrize("screen", ["phone", "tablet", "desktop"])
+def test_scoreboard_rows_are_whole_on_every_screen(
+    browser: Browser, server: str, catalog: Catalog, screen: str
+) -> None:
+    width, height = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{server}/scoreboard")
+    page.wait_for_selector("table.score")
+    rows = page.evaluate(_SCORE_ROWS)
+    assert len(rows) == len(catalog.indicators) - 1  # every indicator but population
+    problems: list[tuple[Any, ...]] = []
+    for index, row in enumerate(rows):
+        if row["row"]["right"] > width + 0.5 or row["row"]["left"] < -0.5:
+            problems.append((index, "row cut off", row["row"]))
+        for first, second in itertools.combinations(row["cells"], 2):
+            if overlaps(first, second):
+                problems.append((index, "cells overlap"))
+        if row["spark"] is not None and not inside(row["spark"], row["sparkCell"]):
+            problems.append((index, "sparkline outside its cell"))
+    if screen == "phone":  # a card: cells one under another
+        tops = [cell["top"] for cell in rows[0]["cells"]]
+        assert tops == sorted(tops) and len(set(tops)) == len(tops)
     context.close()
     assert problems == []
