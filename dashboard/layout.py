@@ -72,7 +72,16 @@ def indicator_info(indicator: Indicator) -> list[Any]:
     return [
         html.P([html.Strong("Unit: "), indicator.unit], className="unit"),
         html.P(indicator.description, className="description"),
-        html.Details([html.Summary("Definition"), html.P(indicator.definition)]),
+        # The page about the number, inside the definition's line: on a phone the chart must
+        # stay on the first screen.
+        html.Details(
+            [
+                html.Summary(
+                    ["Definition · ", html.A("all about it", href=f"/indicators/{indicator.id}")]
+                ),
+                html.P(indicator.definition),
+            ]
+        ),
     ]
 
 
@@ -304,94 +313,6 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
     return html.Section([picker, chart, controls], id=ids.EXPLORER, className="explorer")
 
 
-def _source_links(catalog: Catalog, source_ids: list[str]) -> list[Any]:
-    links: list[Any] = [html.Strong(f"Sources ({len(source_ids)}): ")]
-    for number, source_id in enumerate(source_ids):
-        if number:
-            links.append(" · ")
-        links.append(html.A(catalog.sources[source_id].citation, href=f"#source-{source_id}"))
-    return links
-
-
-def _contents(catalog: Catalog) -> html.Nav:
-    """Links to every indicator, by category, and to the sources: the page is long (every
-    source with its locators), and a reader comes for one indicator or one source."""
-    groups: dict[str, list[Any]] = {}
-    for indicator in catalog.indicators.values():
-        groups.setdefault(indicator.category.label, []).append(
-            html.Li(html.A(indicator.title, href=f"#indicator-{indicator.id}"))
-        )
-    return html.Nav(
-        [
-            html.H2("On this page", id="contents"),
-            *(
-                html.Div([html.H3(label), html.Ul(items)], className="contents-group")
-                for label, items in groups.items()
-            ),
-            html.P(html.A(f"All {len(catalog.sources)} sources, A to Z", href="#sources")),
-        ],
-        className="contents",
-        **aria(labelledby="contents"),
-    )
-
-
-def sources_page(catalog: Catalog) -> html.Section:
-    """Every indicator's definition and caveats, and every source in the catalog."""
-    indicators = [
-        html.Article(
-            [
-                html.H3(indicator.title, id=f"indicator-{indicator.id}"),
-                html.P(
-                    [
-                        html.Strong("Unit: "),
-                        indicator.unit,
-                        " · ",
-                        html.Strong("Category: "),
-                        indicator.category.label,
-                        " · ",
-                        html.Strong("Main source: "),
-                        html.A(
-                            catalog.sources[indicator.main_source].citation,
-                            href=f"#source-{indicator.main_source}",
-                        ),
-                    ]
-                ),
-                html.P(indicator.definition),
-                html.Ul([html.Li(caveat) for caveat in indicator.caveats]),
-                html.P(_source_links(catalog, catalog.source_ids(indicator.id))),
-                html.P(html.A("Open the chart", href=f"/?indicator={indicator.id}")),
-            ],
-            className="card",
-        )
-        for indicator in catalog.indicators.values()
-    ]
-    # By the name a reader sees, not by id.
-    ordered = sorted(catalog.sources, key=lambda s: catalog.sources[s].citation.casefold())
-    sources = [source_card(catalog, source_id, anchor=True) for source_id in ordered]
-    return html.Section(
-        [
-            html.H1("Sources and definitions"),
-            _contents(catalog),
-            html.P(
-                [
-                    "Every value in this dashboard comes from one of these sources. ",
-                    html.A("Download all data (CSV)", href="/download/all.csv"),
-                    " or ",
-                    html.A("the data package", href="/download/datapackage.zip"),
-                    " (a Frictionless Data Package: CSVs with their schemas, sources and "
-                    f"licenses; data version {catalog.version}).",
-                ]
-            ),
-            html.H2("Indicators"),
-            *indicators,
-            html.H2("Sources", id="sources"),
-            *sources,
-        ],
-        id=ids.SOURCES_PAGE,
-        className="page",
-    )
-
-
 def source_card(
     catalog: Catalog, source_id: str, *, anchor: bool = False, locators: list[str] | None = None
 ) -> html.Article:
@@ -490,10 +411,11 @@ def header() -> html.Header:
             html.A("US–China S&T Indicators", href="/", className="brand"),
             html.Nav(
                 [
+                    # Short names: the four fit one line of a phone, above the chart.
                     html.A("Scoreboard", href="/scoreboard"),
                     html.A("Chart", href="/"),
-                    html.A("Claims checked", href="/claims"),
-                    html.A("Sources & definitions", href="/sources"),
+                    html.A("Claims", href="/claims"),
+                    html.A("Sources", href="/sources"),
                 ],
                 **aria(label="Main"),
             ),

@@ -16,7 +16,8 @@ from dash.development.base_component import Component
 from flask import Blueprint, Response, abort, request
 
 from dashboard.claims_page import claims_page
-from dashboard.layout import footer, header, skip_link, sources_page
+from dashboard.indicator_pages import indicator_page, sources_index
+from dashboard.layout import footer, header, skip_link
 from dashboard.minichart import Svg
 from dashboard.report_page import report_page
 from dashboard.scoreboard_page import BadRequest, Filters, scoreboard_page
@@ -91,7 +92,7 @@ def blueprint(catalog: Catalog) -> Blueprint:
     @cache
     def page(name: str) -> str:
         builders: dict[str, tuple[str, Callable[[Catalog], Component]]] = {
-            "sources": ("Sources and definitions", sources_page),
+            "sources": ("Sources and definitions", sources_index),
             "claims": ("The reports' claims, checked", claims_page),
         }
         title, build = builders[name]
@@ -121,6 +122,20 @@ def blueprint(catalog: Catalog) -> Blueprint:
         except BadRequest as error:
             abort(400, description=str(error))
         return Response(board(filters), mimetype="text/html")
+
+    @lru_cache(maxsize=512)  # keyed by the Host header too: bounded
+    def indicator(indicator_id: str, site: str) -> str:
+        title = catalog.indicators[indicator_id].title
+        return document(catalog, title, indicator_page(catalog, indicator_id, site))
+
+    @pages.get("/indicators/<indicator_id>")
+    @pages.get("/indicators/<indicator_id>/")
+    def indicator_view(indicator_id: str) -> Response:
+        if indicator_id not in catalog.indicators:
+            abort(404)
+        # The page's download lines name this site; the few hosts a site answers to are kept.
+        site = request.host_url if len(request.host_url) <= 100 else "/"
+        return Response(indicator(indicator_id, site), mimetype="text/html")
 
     @cache
     def report(report_id: str) -> str:

@@ -48,6 +48,16 @@ class Row(NamedTuple):
     note: str
 
 
+class Coverage(NamedTuple):
+    """What one source holds of an indicator."""
+
+    source_id: str
+    main: bool
+    """Part of the indicator's main series."""
+    economies: dict[str, tuple[int, int, int]]
+    """By economy code: how many values, the first year and the last year."""
+
+
 @dataclass(frozen=True, eq=False)
 class Catalog:
     """Every indicator, source, economy and observation, validated together.
@@ -167,6 +177,25 @@ class Catalog:
         main = self.indicators[indicator_id].main_series
         found = [row for row in rows if row.year == year]
         return min(found, key=lambda row: (row.source_id not in main, row.source_id))
+
+    def coverage(self, indicator_id: str) -> list[Coverage]:
+        """What each source holds of an indicator, the main series first: per economy, how many
+        values and their first and last year."""
+        by_source: dict[str, dict[str, list[int]]] = {}
+        for row in self.rows(indicator_id):
+            by_source.setdefault(row.source_id, {}).setdefault(row.economy, []).append(row.year)
+        main = self.indicators[indicator_id].main_series
+        return [
+            Coverage(
+                source_id,
+                source_id in main,
+                {
+                    code: (len(years), min(years), max(years))
+                    for code, years in sorted(by_source[source_id].items())
+                },
+            )
+            for source_id in self.source_ids(indicator_id)
+        ]
 
     def source_ids(self, indicator_id: str) -> list[str]:
         """Sources with observations for an indicator: the main series first, in order."""

@@ -22,19 +22,15 @@ def describe(catalog: Catalog) -> str:
         f"Data version: {catalog.version}",
         "",
     ]
-    obs = catalog.observations
     for indicator_id, indicator in catalog.indicators.items():
-        rows = obs[obs["indicator_id"] == indicator_id]
+        label = indicator.period.label
         lines.append(f"{indicator_id}  ({indicator.unit})")
-        for source_id in catalog.source_ids(indicator_id):
-            part = rows[rows["source_id"] == source_id]
-            marker = "*" if source_id in indicator.main_series else " "
+        for held in catalog.coverage(indicator_id):
             economies = ", ".join(
-                f"{code} {len(group)} ({indicator.period.label(int(group['year'].min()))}"
-                f"–{indicator.period.label(int(group['year'].max()))})"
-                for code, group in part.groupby("economy")
+                f"{code} {count} ({label(first)}–{label(last)})"
+                for code, (count, first, last) in held.economies.items()
             )
-            lines.append(f"  {marker} {source_id}: {economies}")
+            lines.append(f"  {'*' if held.main else ' '} {held.source_id}: {economies}")
     lines.append("")
     lines.append("* main series")
     return "\n".join(lines)

@@ -50,6 +50,7 @@ def blocking(page: Page) -> list[dict[str, Any]]:
         "/",
         "/claims",
         "/sources",
+        "/indicators/stem_phd_graduates",
         "/reports/quincy_2025",
         "/reports/mcc_2020",
         "/no-such-page",

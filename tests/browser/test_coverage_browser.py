@@ -85,5 +85,7 @@ def test_sources_page_links_the_data_package_and_citations(page: Page, server: s
     with page.expect_download() as download:
         page.get_by_role("link", name="the data package").click()
     assert download.value.suggested_filename.startswith("us-china-st-indicators-")
-    bib = page.locator("#sources-page a[href$='.bib']").first
+    # Each source's citation files are on the pages of the indicators it serves.
+    page.goto(server + "/indicators/rd_intensity")
+    bib = page.locator("#indicator-page-rd_intensity a[href$='.bib']").first
     assert bib.get_attribute("href", timeout=5000).startswith("/cite/")  # type: ignore[union-attr]

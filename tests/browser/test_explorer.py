@@ -485,15 +485,17 @@ def test_an_unknown_path_shows_page_not_found(page: Page, server: str) -> None:
     settle(page)
 
 
-def test_sources_page_lists_every_source_and_definition(
+def test_sources_page_lists_every_source_and_indicator(
     page: Page, server: str, catalog: Catalog
 ) -> None:
     page.goto(server + "/sources")
     expect(page.locator("#sources-page")).to_be_visible()
     expect(page.locator("#explorer-page")).to_be_hidden()
-    assert page.locator("#sources-page article h3[id^='source-']").count() == len(catalog.sources)
+    assert page.locator("#sources-page li[id^='source-']").count() == len(catalog.sources)
     for indicator in catalog.indicators.values():
-        expect(page.locator(f"#indicator-{indicator.id}")).to_have_text(indicator.title)
+        entry = page.locator(f"#indicator-{indicator.id}")
+        expect(entry).to_have_text(indicator.title)
+        assert entry.get_attribute("href") == f"/indicators/{indicator.id}"
     assert page.console.errors == []  # type: ignore[attr-defined]
 
 
@@ -545,7 +547,7 @@ def test_enter_applies_a_typed_year(page: Page, server: str) -> None:
     assert min(min(trace["x"]) for trace in traces(page)) == 2012
 
 
-def test_the_sources_page_jumps_to_an_indicator_and_from_it_to_its_sources(
+def test_the_sources_page_leads_to_an_indicators_page_and_on_to_its_sources(
     page: Page, server: str, catalog: Catalog
 ) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
@@ -553,24 +555,27 @@ def test_the_sources_page_jumps_to_an_indicator_and_from_it_to_its_sources(
     contents = page.locator("nav.contents")
     box = contents.bounding_box()
     assert box is not None and box["y"] < 844  # the first thing after the heading
-    assert contents.locator("a[href^='#indicator-']").count() == len(catalog.indicators)
-    contents.get_by_role("link", name="Share of world R&D spending").click()
-    heading = page.locator("#indicator-rd_share_world")
+    categories = {indicator.category.label for indicator in catalog.indicators.values()}
+    assert contents.locator("a[href^='#category-']").count() == len(categories)
+    contents.get_by_role("link", name="R&D investment").click()
     page.wait_for_function(
-        "() => Math.abs(document.querySelector('#indicator-rd_share_world')"
-        ".getBoundingClientRect().top) < 40"
+        "() => Math.abs(document.getElementById('category-0').getBoundingClientRect().top) < 40"
     )
-    card = page.locator("article", has=heading)
-    links = card.locator("a[href^='#source-']")
-    # The main source is linked first, then every other source of the indicator.
-    assert links.count() == 1 + len(catalog.source_ids("rd_share_world"))
-    links.nth(1).click()
+    page.locator("#indicator-rd_share_world").click()
+    page.wait_for_url(server + "/indicators/rd_share_world")
+    expect(page.locator("h1")).to_have_text(catalog.indicators["rd_share_world"].title)
+    # The coverage table names every source of the indicator and jumps to its card.
+    links = page.locator("table.coverage a[href^='#source-']")
+    assert links.count() == len(catalog.source_ids("rd_share_world"))
     target = links.nth(1).get_attribute("href")
     assert target is not None
+    links.nth(1).click()
     page.wait_for_function(
         f"() => Math.abs(document.getElementById('{target[1:]}').getBoundingClientRect().top) < 40"
     )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     # Source cards show what a reader needs, not how the curator read it.
-    assert catalog.sources["rpt_quincy_2025_st_relations_reset"].notes[:40] not in (
-        page.inner_text("#sources-page")
-    )
+    for source_id in catalog.source_ids("rd_share_world"):
+        notes = catalog.sources[source_id].notes
+        if notes:
+            assert notes[:40] not in page.inner_text("main")

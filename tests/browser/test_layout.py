@@ -135,6 +135,7 @@ PAGES = {
     "chart": "/",
     "claims": "/claims",
     "sources": "/sources",
+    "indicator": "/indicators/stem_phd_graduates",
     "report-quincy": "/reports/quincy_2025",
     "report-mcc": "/reports/mcc_2020",
     "not-found": "/no-such-page",
