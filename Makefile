@@ -80,9 +80,11 @@ $(WRK):
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends wrk
 
-# Dashboard against a bare-Dash floor app, and data scaling; prints a table, writes JSON.
+# Dashboard against a bare-Dash floor app, and data scaling; prints a table, writes JSON. Then
+# what a chart image costs, first rendered and kept.
 bench: compile browser $(WRK)
 	$(PY) -m bench
+	$(PY) -m bench.images
 
 # The production command under a mixed load for 60 s after a warm-up: errors, p99, worker memory.
 soak: compile browser $(WRK)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import cache
+from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,7 +19,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html, no_u
 from dash.exceptions import PreventUpdate
 from flask import request
 
-from dashboard import ids
+from dashboard import ids, preview
 from dashboard.figures import chart_heading, chart_notes, events_in_view, trend_figure
 from dashboard.layout import (
     economy_option,
@@ -303,6 +304,7 @@ def render(
         "caveats": [html.Li(caveat) for caveat in indicator.caveats],
         "download_view": f"/download/{state.indicator}.csv?{urlencode(view_params, safe=',')}",
         "citation": view_citation(catalog, state, plot, site=site, today=today),
+        **share(catalog, state, site),
         "download_indicator": f"/download/{state.indicator}.csv",
         **panels(
             catalog, state, sort, presses=presses or {}, table=table, sources=sources, plot=plot
@@ -325,6 +327,24 @@ def view_citation(
     )
 
 
+def share(catalog: Catalog, state: ViewState, site: str) -> dict[str, str]:
+    """The view's link, the code that embeds it in another site, its images and its title."""
+    base = site.rstrip("/")
+    query = to_query(state)
+    title = preview.view_title(catalog, state)
+    embed = (
+        f'<iframe src="{base}/embed{query}" title="{escape(title, quote=True)}" width="100%" '
+        'height="560" style="border:0" loading="lazy"></iframe>'
+    )
+    return {
+        "share_link": f"{base}/{query}",
+        "share_embed": embed,
+        "share_png": f"/chart.png{query}",
+        "share_svg": f"/chart.svg{query}",
+        "page_title": preview.page_title(catalog, state),
+    }
+
+
 class DefaultView:
     """The outputs of the view a bare address shows, computed once: the page is drawn with them.
     Only the citation, which names the visitor's address and the date, is made per page."""
@@ -340,7 +360,7 @@ class DefaultView:
         citation = view_citation(
             self.catalog, self.state, self.plot, site=site, today=dt.date.today()
         )
-        return self.outputs | {"citation": citation}
+        return self.outputs | {"citation": citation} | share(self.catalog, self.state, site)
 
 
 def drawn_sources(plot: Plot, main_source: str) -> list[str]:
@@ -397,6 +417,11 @@ OUTPUTS = {
     "download_view": Output(ids.DOWNLOAD_VIEW, "href"),
     "download_indicator": Output(ids.DOWNLOAD_INDICATOR, "href"),
     "citation": Output(ids.CITATION, "children"),
+    "share_link": Output(ids.SHARE_LINK, "children"),
+    "share_embed": Output(ids.SHARE_EMBED, "children"),
+    "share_png": Output(ids.SHARE_PNG, "href"),
+    "share_svg": Output(ids.SHARE_SVG, "href"),
+    "page_title": Output(ids.PAGE_TITLE, "data"),
 }
 
 
@@ -424,6 +449,14 @@ def register(app: Dash, catalog: Catalog) -> None:
         Input(ids.URL, "href"),
         State(ids.URL, "pathname"),
         State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+
+    # The tab's title follows the view (the server wrote the first one into the page).
+    app.clientside_callback(  # type: ignore[no-untyped-call]
+        ClientsideFunction(namespace="views", function_name="title"),
+        Output(ids.PAGE_TITLE_SET, "data"),
+        Input(ids.PAGE_TITLE, "data"),
         prevent_initial_call=True,
     )
 

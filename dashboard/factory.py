@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import escape
 from typing import Any, cast
 
 from dash import Dash
@@ -15,8 +16,10 @@ from dashboard import (
     callbacks,
     downloads,
     guard,
+    images,
     layout,
     memo,
+    preview,
     security,
     static_pages,
     theme,
@@ -36,7 +39,29 @@ VERSION_KEYS = (
 
 
 class Dashboard(Dash):
-    """Dash, with a page config that names no versions and carries no second layout."""
+    """Dash, with a page config that names no versions and carries no second layout, and a
+    page head that names the view the visitor came for (``dashboard.preview``)."""
+
+    catalog: Catalog | None = None
+
+    def interpolate_index(
+        self,
+        metas: Any = "",
+        title: Any = "",
+        css: Any = "",
+        config: Any = "",
+        scripts: Any = "",
+        app_entry: Any = "",
+        favicon: Any = "",
+        renderer: Any = "",
+    ) -> Any:
+        if self.catalog is not None and has_request_context() and request.path == "/":
+            query = request.query_string.decode("utf-8", "replace")
+            named, metas = preview.head(self.catalog, query, request.host_url)
+            title = escape(named)
+        return super().interpolate_index(  # type: ignore[no-untyped-call]
+            metas, title, css, config, scripts, app_entry, favicon, renderer
+        )
 
     def _config(self) -> dict[str, Any]:
         config: dict[str, Any] = super()._config()  # type: ignore[no-untyped-call]
@@ -97,6 +122,7 @@ def create_app(catalog: Catalog, frame_ancestors: str | None = None) -> Dash:
     server.register_blueprint(downloads.blueprint(catalog))
     server.register_blueprint(api.blueprint(catalog))
     server.register_blueprint(static_pages.blueprint(catalog))
+    server.register_blueprint(images.blueprint(catalog))
     app = Dashboard(
         __name__,
         server=cast(Any, server),  # Dash's annotation omits Flask instances
@@ -112,6 +138,7 @@ def create_app(catalog: Catalog, frame_ancestors: str | None = None) -> Dash:
         ],
     )
 
+    app.catalog = catalog
     default = callbacks.DefaultView(catalog)
 
     def page() -> Any:

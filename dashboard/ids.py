@@ -46,3 +46,10 @@ def sort_button(column: str) -> str:
 
 
 CITATION = "citation"
+SHARE_LINK = "share-link"
+SHARE_EMBED = "share-embed"
+SHARE_PNG = "share-png"
+SHARE_SVG = "share-svg"
+PAGE_TITLE = "page-title"
+"""The view's page title, which the browser's tab shows (``views.title`` in clientside.js)."""
+PAGE_TITLE_SET = "page-title-set"

@@ -72,14 +72,18 @@ def indicator_info(indicator: Indicator) -> list[Any]:
     return [
         html.P([html.Strong("Unit: "), indicator.unit], className="unit"),
         html.P(indicator.description, className="description"),
-        # The page about the number, inside the definition's line: on a phone the chart must
-        # stay on the first screen.
+        # The page about the number opens with the definition: on a phone the chart must stay
+        # on the first screen (and a link inside the summary would be a control in a control).
         html.Details(
             [
-                html.Summary(
-                    ["Definition · ", html.A("all about it", href=f"/indicators/{indicator.id}")]
-                ),
+                html.Summary("Definition"),
                 html.P(indicator.definition),
+                html.P(
+                    html.A(
+                        "Everything about this indicator: sources, coverage, downloads",
+                        href=f"/indicators/{indicator.id}",
+                    )
+                ),
             ]
         ),
     ]
@@ -104,6 +108,18 @@ def _field(
 def _group(legend: str, control: Any) -> html.Fieldset:
     """A set of choices (checkboxes, radio buttons, a range) under its legend."""
     return html.Fieldset([html.Legend(legend), control])
+
+
+def _shared(label: str, text: str, text_id: str, copy: str, *, code: bool = False) -> html.Div:
+    """One thing to take away from the share panel, with a button that copies it."""
+    shown = html.Code(text, id=text_id) if code else html.P(text, id=text_id)
+    return html.Div(
+        [
+            html.Strong(label),
+            html.Div([shown, dcc.Clipboard(target_id=text_id, title=copy, className="copy")]),
+        ],
+        className="shared",
+    )
 
 
 def _download(label: str, link_id: str, href: str = "") -> html.A:
@@ -257,13 +273,28 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
             html.Ol(first["events_list"], id=ids.EVENTS_LIST, className="events"),
             html.Details(
                 [
-                    html.Summary("Cite this view"),
-                    html.P(first["citation"], id=ids.CITATION, className="citation"),
-                    dcc.Clipboard(
-                        target_id=ids.CITATION, title="Copy the citation", className="copy"
+                    html.Summary("Share or cite this view"),
+                    _shared("Link", first["share_link"], ids.SHARE_LINK, "Copy the link"),
+                    _shared("Citation", first["citation"], ids.CITATION, "Copy the citation"),
+                    _shared(
+                        "Embed it in a page",
+                        first["share_embed"],
+                        ids.SHARE_EMBED,
+                        "Copy the embed code",
+                        code=True,
                     ),
+                    html.P(
+                        [
+                            "Image of this view, to put in an article: ",
+                            html.A("PNG", id=ids.SHARE_PNG, href=first["share_png"]),
+                            " · ",
+                            html.A("SVG", id=ids.SHARE_SVG, href=first["share_svg"]),
+                        ]
+                    ),
+                    dcc.Store(id=ids.PAGE_TITLE, data=first["page_title"]),
+                    dcc.Store(id=ids.PAGE_TITLE_SET),
                 ],
-                className="cite",
+                className="cite share",
             ),
             html.Section(
                 [html.H2("Caveats"), html.Ul(first["caveats"], id=ids.CAVEATS)], className="caveats"

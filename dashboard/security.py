@@ -3,7 +3,8 @@
 The Content-Security-Policy allows scripts from this origin plus the hashes of Dash's inline
 scripts, and never ``unsafe-eval``. Styles allow ``unsafe-inline`` because plotly.js and React
 set inline styles on the elements they draw. Who may embed the charts in a frame is a setting:
-``DASHBOARD_FRAME_ANCESTORS`` (CSP source list, default ``'self'``).
+``DASHBOARD_FRAME_ANCESTORS`` (CSP source list, default ``'self'``), except for the embed view
+(``/embed``), made to be framed by any site: it shows an image and a link, and runs no script.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import os
 import re
 from collections.abc import Sequence
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 
 FRAME_ANCESTORS_VARIABLE = "DASHBOARD_FRAME_ANCESTORS"
 DEFAULT_FRAME_ANCESTORS = "'self'"
+EMBED_PATH = "/embed"
+"""The one route any site may frame."""
 # A CSP source: a keyword, a scheme, or a host with optional scheme, port and path.
 # ASCII only, and no ";" or "," anywhere: either would start another directive or policy.
 _SOURCE = re.compile(
@@ -38,12 +41,13 @@ def frame_ancestors(value: str | None = None) -> str:
     return " ".join(sources)
 
 
-def policy(script_hashes: Sequence[str], ancestors: str) -> str:
-    """The Content-Security-Policy for every response."""
+def policy(script_hashes: Sequence[str] | None, ancestors: str) -> str:
+    """The Content-Security-Policy for every response; ``None``: a page that runs no script."""
+    scripts = "'none'" if script_hashes is None else " ".join(["'self'", *script_hashes])
     return "; ".join(
         [
             "default-src 'self'",
-            "script-src 'self' " + " ".join(script_hashes),
+            f"script-src {scripts}",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob:",  # chart export draws through data and blob URLs
             "connect-src 'self'",
@@ -66,8 +70,10 @@ def install(server: Flask, script_hashes: Sequence[str], ancestors: str) -> None
         "Referrer-Policy": "strict-origin-when-cross-origin",
         "Cross-Origin-Opener-Policy": "same-origin",
     }
+    # The embed view runs no script at all, so its policy allows none, and any site may frame it.
+    embed = headers | {"Content-Security-Policy": policy(None, "*")}
 
     @server.after_request
     def protect(response: Response) -> Response:
-        response.headers.update(headers)
+        response.headers.update(embed if request.path == EMBED_PATH else headers)
         return response

@@ -15,12 +15,16 @@ from typing import Any
 from dash.development.base_component import Component
 from flask import Blueprint, Response, abort, request
 
+from dashboard import preview
 from dashboard.claims_page import claims_page
 from dashboard.indicator_pages import indicator_page, sources_index
 from dashboard.layout import footer, header, skip_link
 from dashboard.minichart import Svg
 from dashboard.report_page import report_page
 from dashboard.scoreboard_page import BadRequest, Filters, scoreboard_page
+from dashboard.state import from_query, to_query
+from dashboard.summary import sentence
+from dashboard.views import build
 from indicators import Catalog
 
 # Dash property names that differ from HTML attribute names.
@@ -85,6 +89,31 @@ def dash_index(catalog: Catalog, head: str = "") -> str:
     )
 
 
+def embed_page(catalog: Catalog, query: str, site: str) -> str:
+    """The embed view: the chart's image (title and source line drawn in), its text alternative,
+    and a link back to the full view. No script: any site may frame it (``dashboard.security``).
+    Raises ``ValueError`` for a query that names nothing the catalog can show."""
+    state, notices = from_query(query, catalog)
+    if notices:
+        raise ValueError(" ".join(notices))
+    canonical = to_query(state)
+    title = preview.view_title(catalog, state)
+    description = sentence(build(catalog, state), catalog)
+    back = f"{site.rstrip('/')}/{canonical}"
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)} · {escape(preview.SITE_NAME)}</title>"
+        '<link rel="stylesheet" href="/assets/style.css"></head><body class="embed">'
+        f'<main><h1 class="visually-hidden">{escape(title)}</h1>'
+        f'<img class="embed-chart" src="/chart.svg{escape(canonical, quote=True)}" '
+        f'alt="{escape(description, quote=True)}" width="1200" height="700">'
+        f'<p class="embed-link"><a href="{escape(back, quote=True)}" target="_blank" '
+        f'rel="noopener">Explore this chart and its sources at {escape(preview.SITE_NAME)}</a>'
+        "</p></main></body></html>\n"
+    )
+
+
 def blueprint(catalog: Catalog) -> Blueprint:
     """``/sources`` and ``/claims``, each rendered once, on its first request."""
     pages = Blueprint("pages", __name__)
@@ -107,6 +136,19 @@ def blueprint(catalog: Catalog) -> Blueprint:
     @pages.get("/claims/")
     def claims() -> Response:
         return Response(page("claims"), mimetype="text/html")
+
+    @lru_cache(maxsize=512)  # keyed by the visitor's query and host: bounded
+    def embedded(query: str, site: str) -> str:
+        return embed_page(catalog, query, site)
+
+    @pages.get("/embed")
+    def embed_view() -> Response:
+        query = request.query_string.decode("utf-8", "replace")
+        try:
+            page = embedded(query, request.host_url if len(request.host_url) <= 100 else "/")
+        except ValueError as error:
+            abort(400, description=str(error))
+        return Response(page, mimetype="text/html")
 
     # One page per distinct filter, kept: bounded, as the search text is the visitor's.
     @lru_cache(maxsize=512)

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bench.scaling import measure, write_catalog
 from indicators import load_catalog
 from tests.support import REPO
@@ -77,3 +79,11 @@ def test_loaded_runs_the_command_beside_busy_processes_and_passes_on_its_status(
     assert [len(pids) for pids in listed] == [3, 3]
     assert set(listed[0]).isdisjoint(listed[1])  # each run started its own
     assert result.stdout.count("busy: failed (exit 3) in") == 2
+
+
+def test_the_image_benchmark_renders_and_keeps_a_view(capsys: pytest.CaptureFixture[str]) -> None:
+    from bench import images
+
+    assert images.main(["--smoke"]) == 0
+    out = capsys.readouterr().out
+    assert "png: first render median" in out and "kept median" in out

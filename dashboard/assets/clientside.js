@@ -15,6 +15,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       ];
     },
   },
+  // The tab's title names the view, as the server named the first one (dashboard/preview.py).
+  views: {
+    title: function (title) {
+      if (title) { document.title = title; }
+      return title;
+    },
+  },
   // Chart export: plotly.js renders the figure (title, units and source line included) to a file.
   exports: {
     png: function (clicks, figure) { return saveChart("png", figure); },
