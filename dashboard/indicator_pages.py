@@ -134,6 +134,8 @@ def _sources(catalog: Catalog, indicator: Indicator) -> list[Any]:
                     html.Strong("Latest value from it: "),
                     f"{catalog.economies[latest.economy].label}, {latest.period}, published "
                     f"{source.published}. ",
+                    html.Strong("Next release: "),
+                    f"{source.next_release or 'not announced in what we read'}. ",
                     html.Strong("Where: "),
                     latest.locator,
                 ],

@@ -439,7 +439,9 @@ def header() -> html.Header:
     """Site name and navigation, on every page."""
     return html.Header(
         [
-            html.A("US–China S&T Indicators", href="/", className="brand"),
+            # The site's name leads to the whole contest at a glance; the chart keeps "/" (and
+            # every chart link shared so far).
+            html.A("US–China S&T Indicators", href="/scoreboard", className="brand"),
             html.Nav(
                 [
                     # Short names: the four fit one line of a phone, above the chart.

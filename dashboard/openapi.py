@@ -99,6 +99,7 @@ def openapi_document(catalog: Catalog) -> dict[str, Any]:
                 "kind": {"type": "string", "enum": ["primary", "secondary"]},
                 "short_citation": {"type": "string", "nullable": True},
                 "notes": _STR,
+                "next_release": _STR,
                 "citation": _STR,
             }
         ),

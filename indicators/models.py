@@ -68,6 +68,9 @@ class Source(_Record):
     """How running text cites it, e.g. ``NSB Indicators 2025``."""
     notes: str = ""
     """How the source was read, conversions applied, caveats."""
+    next_release: str = ""
+    """When the publisher says its next edition comes, in its words (empty when it says
+    nothing we read): shown on the indicator pages beside the publication date."""
 
     @property
     def citation(self) -> str:

@@ -44,6 +44,7 @@ _TABLES: dict[str, tuple[type[BaseModel], dict[str, str]]] = {
             "kind": _STRING,
             "short_citation": _STRING,
             "notes": _STRING,
+            "next_release": _STRING,
         },
     ),
     "indicators": (

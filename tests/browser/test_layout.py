@@ -12,7 +12,7 @@ import itertools
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from bench.web import SETTLED, pick_indicator
 from dashboard.state import DEFAULT_INDICATOR, choices
@@ -181,6 +181,13 @@ def test_every_indicator_with_every_source_fits_a_phone(
     assert found == []
 
 
+def _on_screen(browser: Browser, screen: str) -> tuple[BrowserContext, Page, int]:
+    """A fresh page the size of ``screen``, its context (to close) and its width."""
+    width, height = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    return context, context.new_page(), width
+
+
 # Every small chart's text boxes, its box and its key's, as the browser lays them out.
 _MINICHARTS = """() => [...document.querySelectorAll('figure.minichart-figure')].map(figure => {
   // The drawing the screen shows (a figure has a wide and a narrow one, one hidden).
@@ -203,9 +210,7 @@ _MINICHARTS = """() => [...document.querySelectorAll('figure.minichart-figure')]
 def test_report_charts_are_drawn_whole_and_nothing_overprints(
     browser: Browser, server: str, catalog: Catalog, screen: str, report: str
 ) -> None:
-    width, height = SCREENS[screen]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+    context, page, width = _on_screen(browser, screen)
     page.goto(f"{server}/reports/{report}")
     page.wait_for_selector("h1:visible")
     charts = page.evaluate(_MINICHARTS)
@@ -252,9 +257,7 @@ _SCORE_ROWS = """() => [...document.querySelectorAll('table.score tbody tr')].ma
 def test_scoreboard_rows_are_whole_on_every_screen(
     browser: Browser, server: str, catalog: Catalog, screen: str
 ) -> None:
-    width, height = SCREENS[screen]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+    context, page, width = _on_screen(browser, screen)
     page.goto(f"{server}/scoreboard")
     page.wait_for_selector("table.score")
     rows = page.evaluate(_SCORE_ROWS)

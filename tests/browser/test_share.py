@@ -87,3 +87,17 @@ def test_another_site_can_frame_the_embed_view_and_not_the_rest(
     assert chart is not None
     chart.wait_for_load_state()
     assert chart.url.startswith("chrome-error://") or chart.locator("#explorer-page").count() == 0
+
+
+@pytest.mark.parametrize("width", [390, 800])
+def test_the_embed_view_fits_its_frame(page: Page, server: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 600})
+    page.goto(f"{server}/embed?{RATIO}")
+    image = page.locator("img.embed-chart")
+    image.evaluate("img => img.decode()")
+    box = image.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5
+    assert abs(box["height"] / box["width"] - 700 / 1200) < 0.01  # drawn whole, not cropped
+    link = page.locator(".embed-link a").bounding_box()
+    assert link is not None and link["y"] >= box["y"] + box["height"]  # under it, not over it
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

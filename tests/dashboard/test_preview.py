@@ -8,24 +8,11 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard.factory import create_app
 from dashboard.preview import view_title
 from dashboard.state import from_query
-from indicators import Catalog, load_catalog
-from indicators.load import REPO_DATA_DIR
+from indicators import Catalog
 
 RATIO = "indicator=rd_intensity&view=ratio&scale=linear&from=2000&to=2023&economies=USA,CHN"
-
-
-@pytest.fixture(scope="module")
-def real() -> Catalog:
-    return load_catalog(REPO_DATA_DIR)
-
-
-@pytest.fixture(scope="module")
-def client(real: Catalog) -> FlaskClient:
-    test_client: FlaskClient = create_app(real).server.test_client()
-    return test_client
 
 
 def _metas(page: str) -> dict[str, str]:
@@ -53,8 +40,8 @@ def test_a_view_is_named_by_what_it_shows(real: Catalog, query: str, title: str)
     assert view_title(real, state) == title
 
 
-def test_the_chart_page_carries_the_views_title_and_preview(client: FlaskClient) -> None:
-    page = client.get(f"/?{RATIO}").get_data(as_text=True)
+def test_the_chart_page_carries_the_views_title_and_preview(real_client: FlaskClient) -> None:
+    page = real_client.get(f"/?{RATIO}").get_data(as_text=True)
     title = re.search(r"<title>(.*?)</title>", page)
     assert title and escaping.unescape(title.group(1)) == (
         "China ÷ US: R&D intensity (GERD as a share of GDP), 2000–2023 · US–China S&T Indicators"
@@ -68,15 +55,16 @@ def test_the_chart_page_carries_the_views_title_and_preview(client: FlaskClient)
         metas["description"].startswith("China's R&D intensity") and len(metas["description"]) > 60
     )
     # Another view, another name; the bare address names the default view.
-    other = _metas(client.get("/?indicator=pct_applications").get_data(as_text=True))
+    other = _metas(real_client.get("/?indicator=pct_applications").get_data(as_text=True))
     assert other["og:title"] != metas["og:title"]
     assert (
-        "Gross domestic expenditure" in _metas(client.get("/").get_data(as_text=True))["og:title"]
+        "Gross domestic expenditure"
+        in _metas(real_client.get("/").get_data(as_text=True))["og:title"]
     )
 
 
-def test_the_embed_view_may_be_framed_anywhere_and_runs_no_script(client: FlaskClient) -> None:
-    response = client.get(f"/embed?{RATIO}")
+def test_the_embed_view_may_be_framed_anywhere_and_runs_no_script(real_client: FlaskClient) -> None:
+    response = real_client.get(f"/embed?{RATIO}")
     assert response.status_code == 200
     policy = response.headers["Content-Security-Policy"]
     assert "frame-ancestors *" in policy and "script-src 'none'" in policy
@@ -84,6 +72,6 @@ def test_the_embed_view_may_be_framed_anywhere_and_runs_no_script(client: FlaskC
     assert f'<img class="embed-chart" src="/chart.svg?{RATIO}"' in page
     assert f'href="http://localhost/?{RATIO}"' in page and "<script" not in page
     # Everything else keeps its policy: framed by this site only, its own scripts.
-    chart = client.get("/").headers["Content-Security-Policy"]
+    chart = real_client.get("/").headers["Content-Security-Policy"]
     assert "frame-ancestors 'self'" in chart and "script-src 'self'" in chart
-    assert client.get("/embed?indicator=nope").status_code == 400
+    assert real_client.get("/embed?indicator=nope").status_code == 400

@@ -7,29 +7,15 @@ import html as escaping
 import re
 import xml.etree.ElementTree as ET
 
-import pytest
 from flask.testing import FlaskClient
 
 from dashboard import minichart
-from dashboard.factory import create_app
 from dashboard.state import ViewState
 from dashboard.static_pages import to_html
 from dashboard.views import Line, Plot, Point
-from indicators import Catalog, load_catalog
-from indicators.load import REPO_DATA_DIR
+from indicators import Catalog
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def real() -> Catalog:
-    return load_catalog(REPO_DATA_DIR)
-
-
-@pytest.fixture(scope="module")
-def client(real: Catalog) -> FlaskClient:
-    test_client: FlaskClient = create_app(real).server.test_client()
-    return test_client
 
 
 def _point(year: int, value: float, source: str = "a", status: str = "reported") -> Point:
@@ -42,22 +28,22 @@ def _plot(*lines: Line) -> Plot:
 
 
 def test_every_report_has_its_page_and_an_unknown_one_is_not_found(
-    client: FlaskClient, real: Catalog
+    real_client: FlaskClient, real: Catalog
 ) -> None:
     for report in real.reports.values():
-        response = client.get(f"/reports/{report.id}")
+        response = real_client.get(f"/reports/{report.id}")
         assert response.status_code == 200
         page = escaping.unescape(response.get_data(as_text=True))
         assert real.sources[report.source].title in page
-    missing = client.get("/reports/no_such_report")
+    missing = real_client.get("/reports/no_such_report")
     assert missing.status_code == 404
     assert "Traceback" not in missing.get_data(as_text=True)
 
 
 def test_the_brief_page_follows_its_sections_with_every_claim_in_order(
-    client: FlaskClient, real: Catalog
+    real_client: FlaskClient, real: Catalog
 ) -> None:
-    page = client.get("/reports/quincy_2025").get_data(as_text=True)
+    page = real_client.get("/reports/quincy_2025").get_data(as_text=True)
     report = real.reports["quincy_2025"]
     headings = [page.index(f'id="section-{i}"') for i in range(len(report.sections))]
     assert headings == sorted(headings)
@@ -77,8 +63,8 @@ def test_the_brief_page_follows_its_sections_with_every_claim_in_order(
         assert block.count('class="minichart narrow"') >= 2
 
 
-def test_a_misstated_figure_is_named_and_the_document_quoted(client: FlaskClient) -> None:
-    page = escaping.unescape(client.get("/reports/quincy_2025").get_data(as_text=True))
+def test_a_misstated_figure_is_named_and_the_document_quoted(real_client: FlaskClient) -> None:
+    page = escaping.unescape(real_client.get("/reports/quincy_2025").get_data(as_text=True))
     card = page[page.index('id="claim-card-quincy_deepseek_r1_cost"') :]
     card = card[: card.index("</article>")]
     assert "Figure of another thing" in card and "Differs from the evidence" in card
@@ -86,14 +72,14 @@ def test_a_misstated_figure_is_named_and_the_document_quoted(client: FlaskClient
     assert '<p class="finding">' in card
 
 
-def test_then_and_now_is_shown_and_served(client: FlaskClient) -> None:
-    page = escaping.unescape(client.get("/claims").get_data(as_text=True))
+def test_then_and_now_is_shown_and_served(real_client: FlaskClient) -> None:
+    page = escaping.unescape(real_client.get("/claims").get_data(as_text=True))
     card = page[page.index('id="claim-card-quincy_chinese_students"') :]
     card = card[: card.index("</article>")]
     assert "265,919 students (CHN, 2024/25)" in card and "has changed" in card
     (served,) = [
         c
-        for c in client.get("/api/v1/claims").get_json()["claims"]
+        for c in real_client.get("/api/v1/claims").get_json()["claims"]
         if c["id"] == "quincy_chinese_students"
     ]
     assert served["then_and_now"][0] == {

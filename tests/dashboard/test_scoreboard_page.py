@@ -5,28 +5,14 @@ from __future__ import annotations
 import html as escaping
 import re
 
-import pytest
 from flask.testing import FlaskClient
 
-from dashboard.factory import create_app
 from dashboard.state import from_query
-from indicators import Catalog, load_catalog
-from indicators.load import REPO_DATA_DIR
+from indicators import Catalog
 
 
-@pytest.fixture(scope="module")
-def real() -> Catalog:
-    return load_catalog(REPO_DATA_DIR)
-
-
-@pytest.fixture(scope="module")
-def client(real: Catalog) -> FlaskClient:
-    test_client: FlaskClient = create_app(real).server.test_client()
-    return test_client
-
-
-def test_every_row_opens_a_valid_chart_view(client: FlaskClient, real: Catalog) -> None:
-    page = client.get("/scoreboard").get_data(as_text=True)
+def test_every_row_opens_a_valid_chart_view(real_client: FlaskClient, real: Catalog) -> None:
+    page = real_client.get("/scoreboard").get_data(as_text=True)
     links = re.findall(r'<td data-label="Indicator"><div><a href="/\?([^"]+)"', page)
     assert len(links) == len(real.indicators) - 1
     for query in links:
@@ -35,20 +21,22 @@ def test_every_row_opens_a_valid_chart_view(client: FlaskClient, real: Catalog) 
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="minichart"') == len(links)
 
 
-def test_a_filtered_view_is_a_link_and_a_bad_one_a_plain_400(client: FlaskClient) -> None:
-    page = escaping.unescape(client.get("/scoreboard?category=talent&q=PhD").get_data(as_text=True))
+def test_a_filtered_view_is_a_link_and_a_bad_one_a_plain_400(real_client: FlaskClient) -> None:
+    page = escaping.unescape(
+        real_client.get("/scoreboard?category=talent&q=PhD").get_data(as_text=True)
+    )
     assert "STEM PhD graduates (CSET definition)" in page
     assert "Gross domestic expenditure on R&D" not in page
     assert '<option selected value="talent">' in page  # the form shows what was asked
     for bad in ("category=nope", "sort=size", "q=" + "x" * 81, "page=2"):
-        response = client.get(f"/scoreboard?{bad}")
+        response = real_client.get(f"/scoreboard?{bad}")
         assert response.status_code == 400 and response.mimetype == "text/plain"
         assert "Traceback" not in response.get_data(as_text=True)
 
 
-def test_the_latest_value_is_the_newest_the_catalog_holds(client: FlaskClient) -> None:
+def test_the_latest_value_is_the_newest_the_catalog_holds(real_client: FlaskClient) -> None:
     # China's R&D intensity: OECD stops at 2023; NBS (via Xinhua) gives 2.68 for 2024.
-    page = escaping.unescape(client.get("/scoreboard?q=intensity").get_data(as_text=True))
+    page = escaping.unescape(real_client.get("/scoreboard?q=intensity").get_data(as_text=True))
     row = page[page.index("R&D intensity") :]
     row = row[: row.index("</tr>")]
     assert "2.68 % of GDP (2024)" in row and "0.75 (2023)" in row
