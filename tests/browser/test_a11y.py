@@ -53,6 +53,7 @@ def blocking(page: Page) -> list[dict[str, Any]]:
         "/indicators/stem_phd_graduates",
         "/reports/quincy_2025",
         "/reports/mcc_2020",
+        "/embed?indicator=rd_intensity&view=ratio",
         "/no-such-page",
     ],
 )
@@ -74,6 +75,8 @@ def test_the_chart_page_stays_clean_through_what_people_do(checked: Page, server
     checked.click("#data-summary")
     checked.click("#sources-summary")
     checked.wait_for_selector("#indicator-sources article")
+    checked.get_by_text("Share or cite this view").click()
+    checked.wait_for_selector("#share-embed:visible")
     checked.wait_for_function(SETTLED)
     assert blocking(checked) == []
 

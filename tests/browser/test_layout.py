@@ -271,8 +271,9 @@ def test_scoreboard_rows_are_whole_on_every_screen(
                 problems.append((index, "cells overlap"))
         if row["spark"] is not None and not inside(row["spark"], row["sparkCell"]):
             problems.append((index, "sparkline outside its cell"))
-    if screen == "phone":  # a card: cells one under another
+    if screen == "phone":  # a card: cells one under another, the first on the first screen
         tops = [cell["top"] for cell in rows[0]["cells"]]
         assert tops == sorted(tops) and len(set(tops)) == len(tops)
+        assert rows[0]["row"]["top"] < SCREENS["phone"][1]
     context.close()
     assert problems == []

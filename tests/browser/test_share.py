@@ -101,3 +101,24 @@ def test_the_embed_view_fits_its_frame(page: Page, server: str, width: int) -> N
     link = page.locator(".embed-link a").bounding_box()
     assert link is not None and link["y"] >= box["y"] + box["height"]  # under it, not over it
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_the_share_panel_fits_a_phone(page: Page, server: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_chart(page, f"{server}/?{RATIO}")
+    page.get_by_text("Share or cite this view").click()
+    expect(page.locator("#share-embed")).to_be_visible()
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.share .shared')].map(block => {
+          const box = e => { const b = e.getBoundingClientRect();
+            return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
+          const text = block.querySelector('p, code'), copy = block.querySelector('.copy');
+          return {text: box(text), copy: box(copy)};
+        })"""
+    )
+    assert len(boxes) == 3
+    for block in boxes:
+        text, copy = block["text"], block["copy"]
+        beside = copy["left"] >= text["right"] - 1 or copy["top"] >= text["bottom"] - 1
+        assert beside and text["right"] <= 390 and copy["right"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
