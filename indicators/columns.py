@@ -22,7 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 from indicators.catalog import OBSERVATION_COLUMNS, TABLE_COLUMNS
 from indicators.models import Indicator, Observation, Source
 from indicators.read import BOM, FIELD_LIMIT
-from indicators.types import NonEmptyText, Period, Status
+from indicators.types import CONTROL_CHARACTERS, NonEmptyCellText, Period, Status
 
 _QUOTE, _COMMA, _NEWLINE, _RETURN = ord('"'), ord(","), ord("\n"), ord("\r")
 _ZERO, _NINE = ord("0"), ord("9")
@@ -61,7 +61,7 @@ def _bounds(field: str) -> tuple[float, float]:
 YEAR_BOUNDS = _bounds("year")
 # The model's own locator type, for a whole column at once: its idea of whitespace (Unicode's)
 # is not Python's ``str.strip`` (which also strips the separators U+001C to U+001F).
-_LOCATORS = TypeAdapter(list[NonEmptyText])  # the type of ``Observation.locator``
+_LOCATORS = TypeAdapter(list[NonEmptyCellText])  # the type of ``Observation.locator``
 STATUSES = frozenset(status.value for status in Status)
 
 
@@ -205,6 +205,11 @@ def checked_frame(
         try:
             frame["locator"] = _LOCATORS.validate_python(locators)
         except ValidationError:
+            return None
+    # A control character left in a text cell (the model strips whitespace at a locator's ends
+    # first) is a problem the row-by-row path locates.
+    for column in ("locator", "note"):
+        if frame[column].str.contains(CONTROL_CHARACTERS).any():
             return None
     for column in _CODED:  # back to text, the type of every other table's columns
         frame[column] = frame[column].astype("str")

@@ -90,9 +90,12 @@ def neutralise_formula(text: str) -> str:
 
 
 def csv_text(records: Iterable[Sequence[Cell]], columns: Sequence[str] = CSV_COLUMNS) -> str:
-    """CSV text with a header: text made formula-safe, numbers left as numbers."""
+    """CSV text with a header: text made formula-safe, numbers left as numbers. Records end
+    with CRLF (RFC 4180), so a field holding a line break of either kind is quoted: with
+    ``\n`` line ends the csv module would leave a lone ``\r`` unquoted, and readers that split
+    on it would start a row inside the field."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows([_cell(cell) for cell in record] for record in records)
     return buffer.getvalue()

@@ -62,6 +62,7 @@ _PYDANTIC_CODES = {
     "string_pattern_mismatch": "invalid_format",
     "string_too_short": "empty_value",
     "string_too_long": "invalid_format",
+    "control_character": "control_character",
 }
 
 

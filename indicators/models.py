@@ -8,8 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from indicators.types import (
     Category,
+    CellText,
     EconomyCode,
     IndicatorId,
+    NonEmptyCellText,
     NonEmptyText,
     PartialDate,
     Period,
@@ -187,9 +189,9 @@ class Observation(_Record):
     value: float
     status: Status = _FROM_TEXT
     source_id: SourceId
-    locator: NonEmptyText
+    locator: NonEmptyCellText
     """Where in the source the value stands: table, figure, page, row, column."""
-    note: str = ""
+    note: CellText = ""
 
     @field_validator("value")
     @classmethod

@@ -7,7 +7,8 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 #: Years the catalog accepts; values outside are typos (e.g. 20222) or not this project's scope.
 MIN_YEAR = 1900
@@ -25,6 +26,27 @@ EconomyCode = Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{3}|EU27)$")]
 Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
 
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters and DEL, line breaks and tabs among them: a table's text cell
+holds none (a carriage return or newline would split the cell in a CSV reader that reads by
+line, and start a new line that no formula guard has looked at)."""
+
+
+def _no_control_characters(text: str) -> str:
+    found = CONTROL_CHARACTERS.search(text)
+    if found is not None:
+        raise PydanticCustomError(
+            "control_character",
+            "holds the control character U+{code} at position {at}",
+            {"code": f"{ord(found.group()):04X}", "at": found.start() + 1},
+        )
+    return text
+
+
+CellText = Annotated[str, AfterValidator(_no_control_characters)]
+"""A table's text cell: any text without control characters."""
+NonEmptyCellText = Annotated[NonEmptyText, AfterValidator(_no_control_characters)]
 
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 """An absolute http(s) URL: the page or file that was actually read."""

@@ -27,6 +27,11 @@ EXPECTED: dict[str, list[tuple[str, int, str, str]]] = {
     "claim_unknown_share_source": [("claims.yaml", 64, "checks[0].part_source", "unknown_source")],
     "claim_wrong_type": [("claims.yaml", 22, "checks[0].claimed", "wrong_type")],
     "column_order": [(W, 1, "", "column_order")],
+    # A tab in a locator, a carriage return in a note: either would break a CSV read by lines.
+    "control_character": [
+        (W, 4, "locator", "control_character"),
+        (W, 5, "note", "control_character"),
+    ],
     "decimal_year": [(W, 3, "year", "invalid_year")],
     # The duplicate replaces the press source, so everything citing that id now cites nothing.
     "duplicate_id": [

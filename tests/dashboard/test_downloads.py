@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 from flask.testing import FlaskClient
 from frictionless import validate
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.factory import create_app
 from indicators import Catalog, load_catalog
@@ -96,7 +98,7 @@ def test_formula_like_text_is_neutralised_and_numbers_stay_numbers() -> None:
     assert neutralise_formula("-2+3") == "'-2+3"
     assert neutralise_formula("Table 1") == "Table 1"
     text = csv_text([("@SUM(A1)", -1.5), ("p. 3", 2.0)], columns=("locator", "value"))
-    assert text == "locator,value\n'@SUM(A1),-1.5\np. 3,2.0\n"
+    assert text == "locator,value\r\n'@SUM(A1),-1.5\r\np. 3,2.0\r\n"
 
 
 def test_unknown_page_is_a_404_that_still_renders_the_app(client: FlaskClient) -> None:
@@ -152,8 +154,10 @@ HOSTILE = {
     ("sources.yaml", "publisher: Test Daily"): 'publisher: "@SUM(1+1)"',
     ("indicators.yaml", "title: Widgets produced"): 'title: "+Widgets produced"',
     ("economies.yaml", "name: China"): 'name: "-China"',
-    ("tables/widgets.csv", "flagged e"): '"\tflagged e"',
-    ("tables/widgets.csv", "outlook"): '"\routlook"',
+    # A tab or carriage return cannot enter a table (control_character); text that starts
+    # like a formula can.
+    ("tables/widgets.csv", "flagged e"): '"-flagged e"',
+    ("tables/widgets.csv", "outlook"): '"@outlook"',
     ("tables/widgets.csv", '"Table W-1, row China, column 2017"'): '"=1+2"',
 }
 TEXT_COLUMNS = [
@@ -222,9 +226,19 @@ def test_every_download_round_trips_and_cannot_run_formulas(
     assert "'=1+2" in locators.tolist()
 
 
+def test_a_line_break_in_a_field_is_quoted_and_read_back_as_one_field() -> None:
+    # A lone carriage return left unquoted split the row in readers that split on it, and the
+    # text after it (=1+1) started a line no formula guard had seen.
+    text = csv_text([("a\r=1+1", 1.0), ("b\nc", 2.0), ("d\r\ne", 3.0)], columns=("note", "value"))
+    assert text.count("\r\n") == 4 + 1  # the header, three records, and the one inside "d..."
+    back = pd.read_csv(io.StringIO(text, newline=""))
+    assert back["note"].tolist() == ["a\r=1+1", "b\nc", "d\r\ne"]
+    assert back["value"].tolist() == [1.0, 2.0, 3.0]
+
+
 def test_negative_numbers_stay_numbers() -> None:
     text = csv_text([("-12", -1.5)], columns=("locator", "value"))
-    assert text == "locator,value\n'-12,-1.5\n"
+    assert text == "locator,value\r\n'-12,-1.5\r\n"
     back = pd.read_csv(io.StringIO(text))
     assert back["value"].tolist() == [-1.5]
 
@@ -266,7 +280,7 @@ def pandas_csv(rows: pd.DataFrame) -> str:
     for column in safe.columns.drop("value"):  # numbers, some whole and some not
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].astype(str).map(neutralise_formula)
-    return safe.to_csv(index=False, lineterminator="\n", float_format=None)
+    return safe.to_csv(index=False, lineterminator="\r\n", float_format=None)
 
 
 def pandas_selection(catalog: Catalog, indicator_id: str, query: dict[str, str]) -> pd.DataFrame:
@@ -348,3 +362,20 @@ def test_every_real_indicator_csv_pivots_on_its_main_series_with_whole_counts() 
             cells = list(csv.reader(io.StringIO(text)))[1:]
             values = [cell[CSV_COLUMNS.index("value")] for cell in cells]
             assert values and not any(value.endswith(".0") for value in values), indicator_id
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00")),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_any_text_round_trips_through_the_csv_and_pandas(texts: list[str]) -> None:
+    # Line breaks of every kind, quotes, commas, formula starts: pandas reads back each text
+    # as written (with the apostrophe before a formula), one row per record.
+    text = csv_text([(cell, float(n)) for n, cell in enumerate(texts)], columns=("note", "value"))
+    back = pd.read_csv(io.StringIO(text, newline=""), dtype={"note": str}, keep_default_na=False)
+    assert back["note"].tolist() == [neutralise_formula(cell) for cell in texts]
+    assert back["value"].tolist() == [float(n) for n in range(len(texts))]
