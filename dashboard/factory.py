@@ -98,11 +98,16 @@ def create_server() -> Flask:
         # A short answer, JSON for the API and plain text elsewhere: no HTML error page and
         # no server details.
         status = error.code or 500
+        # The headers the error itself carries (a 405's Allow: the methods that would work).
+        carried = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
         if request.path.startswith(api.PREFIX):
             body = json.dumps({"error": f"{error.name}: {error.description}"})
-            return Response(body, status=status, mimetype="application/json")
+            return Response(body, status=status, mimetype="application/json", headers=carried)
         return Response(
-            f"{status} {error.name}: {error.description}\n", status=status, mimetype="text/plain"
+            f"{status} {error.name}: {error.description}\n",
+            status=status,
+            mimetype="text/plain",
+            headers=carried,
         )
 
     @server.errorhandler(Exception)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from flask import abort
+from werkzeug.datastructures import MultiDict
 
 from indicators import Catalog
 from indicators.catalog import Row
@@ -21,10 +22,21 @@ class BadRequest(ValueError):
     """A request parameter that cannot be used."""
 
 
-def requested_rows(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> list[Row]:
-    """``rows_for`` for a web request: a 404 for an unknown indicator, a 400 for a bad value."""
+PARAMETERS = ("source", "economies", "from", "to")
+
+
+def requested_rows(catalog: Catalog, indicator_id: str, args: MultiDict[str, str]) -> list[Row]:
+    """``rows_for`` for a web request: a 404 for an unknown indicator, a 400 for a bad value,
+    and for a parameter it does not know or is given twice (a silent guess would hand back
+    other rows than the ones asked for)."""
     if indicator_id not in catalog.indicators:
         abort(404, f"No indicator '{indicator_id}'.")
+    unknown = sorted(set(args) - set(PARAMETERS))
+    if unknown:
+        abort(400, f"Unknown parameter '{unknown[0]}': use {', '.join(PARAMETERS)}.")
+    repeated = [key for key in args if len(args.getlist(key)) > 1]
+    if repeated:
+        abort(400, f"'{repeated[0]}' is given more than once.")
     try:
         return rows_for(catalog, indicator_id, args)
     except BadRequest as error:
@@ -52,6 +64,8 @@ def rows_for(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> li
         codes = set(listed)
     first, last = _year(args.get("from"), "from"), _year(args.get("to"), "to")
     years = (MIN_YEAR if first is None else first, MAX_YEAR if last is None else last)
+    if years[0] > years[1]:
+        raise BadRequest(f"'from' ({years[0]}) is after 'to' ({years[1]}).")
     return catalog.select(indicator_id, sources=wanted, economies=codes, years=years)
 
 
