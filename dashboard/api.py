@@ -119,11 +119,12 @@ def blueprint(catalog: Catalog) -> Blueprint:
 
     @api.get("/indicators/<indicator_id>/observations")
     def observations(indicator_id: str) -> Response:
-        rows = requested_rows(catalog, indicator_id, request.args)
+        rows, notices = requested_rows(catalog, indicator_id, request.args)
         fields = Row._fields[1:]  # every field but indicator_id, which the reply gives once
         records = [dict(zip(fields, row[1:], strict=True)) for row in rows]
         return reply(
             {
+                "notices": notices,
                 "indicator_id": indicator_id,
                 "unit": catalog.indicators[indicator_id].unit,
                 "observations": records,

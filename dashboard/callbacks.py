@@ -17,7 +17,6 @@ from urllib.parse import urlencode
 
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
-from flask import request
 
 from dashboard import ids, preview
 from dashboard.figures import chart_heading, chart_notes, events_in_view, trend_figure
@@ -27,6 +26,7 @@ from dashboard.layout import (
     indicator_info,
     source_card,
 )
+from dashboard.site import site
 from dashboard.state import (
     DEFAULT_ECONOMIES,
     SCALES,
@@ -503,7 +503,7 @@ def register(app: Dash, catalog: Catalog) -> None:
             {triggers[id_] for id_ in ctx.triggered_prop_ids.values() if id_ in triggers},
             **values,
             presses=presses,
-            site=request.host_url,
+            site=site(),
         )
         return {name: answer.get(name, no_update) for name in OUTPUTS}
 

@@ -73,9 +73,12 @@ def blueprint(catalog: Catalog) -> Blueprint:
 
     @routes.get("/download/<indicator_id>.csv")
     def indicator(indicator_id: str) -> Response:
-        rows = requested_rows(catalog, indicator_id, request.args)
+        rows, notices = requested_rows(catalog, indicator_id, request.args)
         text = csv_text(citable_records(catalog, rows))
-        return _csv(text, f"{indicator_id}.csv", catalog.version)
+        response = _csv(text, f"{indicator_id}.csv", catalog.version)
+        if notices:  # a CSV has no place for a sentence: the header carries them
+            response.headers["X-Notices"] = " ".join(notices)
+        return response
 
     return routes
 

@@ -21,6 +21,7 @@ from dashboard import (
     memo,
     preview,
     security,
+    site,
     static_pages,
     theme,
 )
@@ -57,7 +58,7 @@ class Dashboard(Dash):
     ) -> Any:
         if self.catalog is not None and has_request_context() and request.path == "/":
             query = request.query_string.decode("utf-8", "replace")
-            named, metas = preview.head(self.catalog, query, request.host_url)
+            named, metas = preview.head(self.catalog, query, site.site())
             title = escape(named)
         return super().interpolate_index(  # type: ignore[no-untyped-call]
             metas, title, css, config, scripts, app_entry, favicon, renderer
@@ -119,11 +120,16 @@ def create_server() -> Flask:
     return server
 
 
-def create_app(catalog: Catalog, frame_ancestors: str | None = None) -> Dash:
+def create_app(
+    catalog: Catalog, frame_ancestors: str | None = None, public_url: str | None = None
+) -> Dash:
     """The dashboard for ``catalog``: layout, callbacks and download routes. ``frame_ancestors``
-    lists the sites that may embed it (default: ``$DASHBOARD_FRAME_ANCESTORS`` or this site)."""
+    lists the sites that may embed it (default: ``$DASHBOARD_FRAME_ANCESTORS`` or this site);
+    ``public_url`` is the site's own address for links (default: ``$DASHBOARD_PUBLIC_URL``, or
+    the address each request asked for)."""
     ancestors = security.frame_ancestors(frame_ancestors)
     server = create_server()
+    site.install(server, site.public_url(public_url))
     server.register_blueprint(downloads.blueprint(catalog))
     server.register_blueprint(api.blueprint(catalog))
     server.register_blueprint(static_pages.blueprint(catalog))
@@ -151,8 +157,7 @@ def create_app(catalog: Catalog, frame_ancestors: str | None = None) -> Dash:
         # callback. Drawn per request because its citation names the visitor's address and
         # today's date (the memo keeps one answer per host and day); Dash also calls this
         # outside any request, to check the layout.
-        site = request.host_url if has_request_context() else ""
-        return layout.shell(catalog, default.for_site(site))
+        return layout.shell(catalog, default.for_site(site.site()))
 
     app.layout = page
     # Each economy's swatch colour, from the one palette the charts use.

@@ -51,6 +51,13 @@ def install(server: Flask, callback_map: Mapping[str, Mapping[str, Any]]) -> Non
             mimetype="application/json",
         )
 
+    # First of all the checks, before the answer memo (``dashboard.memo``, installed with the
+    # server): a request this check refuses must be refused by every worker, not answered by
+    # one that kept an answer to the same body sent the right way.
+    hooks = server.before_request_funcs.setdefault(None, [])
+    hooks.remove(check)
+    hooks.insert(0, check)
+
     @server.errorhandler(DependencyException)
     def unknown_script(_: DependencyException) -> Response:
         # A component-suite path Dash did not register, e.g. ``../`` probes.

@@ -232,6 +232,7 @@ def openapi_document(catalog: Catalog) -> dict[str, Any]:
                     "200": _json(
                         _envelope(
                             {
+                                "notices": _STRS,
                                 "indicator_id": _STR,
                                 "unit": _STR,
                                 "observations": {"type": "array", "items": _ref("Observation")},

@@ -25,22 +25,32 @@ class BadRequest(ValueError):
 PARAMETERS = ("source", "economies", "from", "to")
 
 
-def requested_rows(catalog: Catalog, indicator_id: str, args: MultiDict[str, str]) -> list[Row]:
-    """``rows_for`` for a web request: a 404 for an unknown indicator, a 400 for a bad value,
-    and for a parameter it does not know or is given twice (a silent guess would hand back
-    other rows than the ones asked for)."""
+def requested_rows(
+    catalog: Catalog, indicator_id: str, args: MultiDict[str, str]
+) -> tuple[list[Row], list[str]]:
+    """``rows_for`` for a web request, with notices: a 404 for an unknown indicator, a 400 for
+    a value that cannot be used, and a notice, not silence, for a parameter it does not know,
+    one given twice (the first counts) and ``from`` after ``to`` (no year lies between)."""
     if indicator_id not in catalog.indicators:
         abort(404, f"No indicator '{indicator_id}'.")
-    unknown = sorted(set(args) - set(PARAMETERS))
-    if unknown:
-        abort(400, f"Unknown parameter '{unknown[0]}': use {', '.join(PARAMETERS)}.")
-    repeated = [key for key in args if len(args.getlist(key)) > 1]
-    if repeated:
-        abort(400, f"'{repeated[0]}' is given more than once.")
+    notices = [
+        f"Ignored unknown parameter '{key}' (use {', '.join(PARAMETERS)})."
+        for key in args
+        if key not in PARAMETERS
+    ]
+    notices += [
+        f"'{key}' was given {len(args.getlist(key))} times; the first counts."
+        for key in args
+        if key in PARAMETERS and len(args.getlist(key)) > 1
+    ]
     try:
-        return rows_for(catalog, indicator_id, args)
+        rows = rows_for(catalog, indicator_id, args)
     except BadRequest as error:
         abort(400, str(error))
+    first, last = args.get("from"), args.get("to")
+    if first and last and first.isdigit() and last.isdigit() and int(first) > int(last):
+        notices.append(f"'from' ({first}) is after 'to' ({last}): no year lies between.")
+    return rows, notices
 
 
 def rows_for(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> list[Row]:
@@ -64,8 +74,6 @@ def rows_for(catalog: Catalog, indicator_id: str, args: Mapping[str, str]) -> li
         codes = set(listed)
     first, last = _year(args.get("from"), "from"), _year(args.get("to"), "to")
     years = (MIN_YEAR if first is None else first, MAX_YEAR if last is None else last)
-    if years[0] > years[1]:
-        raise BadRequest(f"'from' ({years[0]}) is after 'to' ({years[1]}).")
     return catalog.select(indicator_id, sources=wanted, economies=codes, years=years)
 
 

@@ -22,6 +22,7 @@ from dashboard.layout import footer, header, skip_link
 from dashboard.minichart import Svg
 from dashboard.report_page import report_page
 from dashboard.scoreboard_page import BadRequest, Filters, scoreboard_page
+from dashboard.site import site
 from dashboard.state import from_query, to_query
 from dashboard.summary import sentence
 from dashboard.views import build
@@ -145,7 +146,7 @@ def blueprint(catalog: Catalog) -> Blueprint:
     def embed_view() -> Response:
         query = request.query_string.decode("utf-8", "replace")
         try:
-            page = embedded(query, request.host_url if len(request.host_url) <= 100 else "/")
+            page = embedded(query, site())
         except ValueError as error:
             abort(400, description=str(error))
         return Response(page, mimetype="text/html")
@@ -176,8 +177,7 @@ def blueprint(catalog: Catalog) -> Blueprint:
         if indicator_id not in catalog.indicators:
             abort(404)
         # The page's download lines name this site; the few hosts a site answers to are kept.
-        site = request.host_url if len(request.host_url) <= 100 else "/"
-        return Response(indicator(indicator_id, site), mimetype="text/html")
+        return Response(indicator(indicator_id, site()), mimetype="text/html")
 
     @cache
     def report(report_id: str) -> str:

@@ -44,6 +44,18 @@ def test_refusals_are_not_kept(catalog: Catalog) -> None:
         assert refused.status_code == 400 and "X-Answer-Reused" not in refused.headers
 
 
+def test_a_refused_request_is_refused_even_when_its_body_was_answered(catalog: Catalog) -> None:
+    # The request check runs before the memo: the body of a kept answer, sent in a way the
+    # check refuses (not as JSON), gets the refusal, as it would from a worker that kept none.
+    app = create_app(catalog)
+    client: FlaskClient = app.server.test_client()
+    body = json.dumps(explorer_body(app, catalog, **{"url.search": "?view=ratio"}))
+    answered = client.post(CALLBACK_PATH, data=body, content_type="application/json")
+    assert answered.status_code == 200
+    refused = client.post(CALLBACK_PATH, data=body, content_type="text/plain")
+    assert refused.status_code == 400 and "X-Answer-Reused" not in refused.headers
+
+
 def test_the_memo_is_bounded_in_bytes_and_entries(
     catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
