@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 
 from dashboard import (
     api,
+    caching,
     callbacks,
     downloads,
     guard,
@@ -167,6 +168,7 @@ def create_app(
     callbacks.register(app, catalog)
     guard.install(server, app.callback_map)
     security.install(server, app.csp_hashes(), ancestors)
+    caching.install(server)
 
     @server.after_request
     def not_found_status(response: Response) -> Response:
