@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from dash import html
 
 from dashboard import ids
+from dashboard.layout import data_table, labelled_row
 from dashboard.state import ViewState, choices, default_state, to_query
 from indicators import Catalog, then_now
 from indicators.claims import (
@@ -77,37 +78,16 @@ def _check_row(catalog: Catalog, result: CheckResult) -> html.Tr:
         html.Span(result.verdict, className=f"verdict verdict-{_slug(result.verdict)}"),
         "; ".join(sources) or result.reason,
     )
-    return _labelled_row(CHECK_COLUMNS, cells)
-
-
-def _labelled_row(columns: tuple[str, ...], cells: tuple[Any, ...]) -> html.Tr:
-    # Each cell names its column, for the phone layout that stacks a row's cells (style.css).
-    return html.Tr(
-        [
-            html.Td(cell, **cast(dict[str, Any], {"data-label": label}))
-            for label, cell in zip(columns, cells, strict=True)
-        ]
-    )
+    return labelled_row(CHECK_COLUMNS, cells)
 
 
 def _slug(verdict: str) -> str:
     return verdict.replace(" ", "-")
 
 
-def _table(caption: str, columns: tuple[str, ...], rows: list[html.Tr], name: str) -> html.Table:
-    return html.Table(
-        [
-            html.Caption(caption),
-            html.Thead(html.Tr([html.Th(label, scope="col") for label in columns])),
-            html.Tbody(rows),
-        ],
-        className=f"data-table {name}",
-    )
-
-
 def _checks_table(catalog: Catalog, results: tuple[CheckResult, ...], caption: str) -> html.Table:
     rows = [_check_row(catalog, result) for result in results]
-    return _table(caption, CHECK_COLUMNS, rows, "checks")
+    return data_table(caption, CHECK_COLUMNS, rows, "checks")
 
 
 def _documents(catalog: Catalog, results: tuple[CheckResult, ...]) -> list[Any]:
@@ -144,10 +124,10 @@ def _then_now(catalog: Catalog, claim: Claim) -> list[Any]:
             latest = f"{found.now.computed} · {cited}" if cited else found.now.computed
             since = {True: "still holds", False: "has changed", None: "—"}[found.still_holds]
         cells = (found.then.claimed, f"{found.then.computed}", latest, since)
-        rows.append(_labelled_row(THEN_NOW_COLUMNS, cells))
+        rows.append(labelled_row(THEN_NOW_COLUMNS, cells))
     if not rows:
         return []
-    return [_table("Then and now", THEN_NOW_COLUMNS, rows, "then-now")]
+    return [data_table("Then and now", THEN_NOW_COLUMNS, rows, "then-now")]
 
 
 def claim_card(

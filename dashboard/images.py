@@ -20,7 +20,7 @@ from typing import Any, cast
 from flask import Blueprint, Response, abort, request
 
 from dashboard.figures import trend_figure
-from dashboard.state import from_query, to_query
+from dashboard.state import exact_view, to_query
 from dashboard.views import build
 from indicators import Catalog
 
@@ -80,9 +80,7 @@ RENDERER = Renderer()
 def figure_for(catalog: Catalog, query: str) -> tuple[dict[str, Any], str]:
     """The export figure of the view a query names, and the view's canonical query. Raises
     ``ValueError`` with the notices when the query names something the catalog cannot show."""
-    state, notices = from_query(query, catalog)
-    if notices:
-        raise ValueError(" ".join(notices))
+    state = exact_view(query, catalog)
     figure = trend_figure(build(catalog, state), catalog)
     layout = dict(figure["layout"])
     export = layout.pop("meta")["export"]

@@ -8,22 +8,18 @@ downloads with a line to load them, and how to cite it. Plain HTML, like the oth
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from dash import html
 
-from dashboard.layout import aria, source_card
-from dashboard.state import default_state, to_query
+from dashboard.layout import aria, data_table, labelled_row, source_card
+from dashboard.state import default_url
 from indicators import Catalog
+from indicators.catalog import Row
 from indicators.models import Indicator
 
 RELATED = 6
 """Related indicators listed: a handful to follow, not the catalog again."""
-
-
-def chart_url(catalog: Catalog, indicator_id: str) -> str:
-    """The chart view of an indicator, as a first visit shows it."""
-    return "/" + to_query(default_state(catalog, indicator_id))
 
 
 def indicator_page(catalog: Catalog, indicator_id: str, site: str) -> html.Section:
@@ -42,7 +38,7 @@ def indicator_page(catalog: Catalog, indicator_id: str, site: str) -> html.Secti
             html.P(indicator.description, className="description"),
             html.P(
                 [
-                    html.A("Open the chart", href=chart_url(catalog, indicator_id)),
+                    html.A("Open the chart", href=default_url(catalog, indicator_id)),
                     " · ",
                     html.A("Download the values (CSV)", href=f"/download/{indicator_id}.csv"),
                 ]
@@ -101,29 +97,19 @@ def _coverage(catalog: Catalog, indicator: Indicator) -> html.Table:
             ),
             economies,
         )
-        rows.append(
-            html.Tr(
-                [
-                    html.Td(cell, **cast(dict[str, Any], {"data-label": name}))
-                    for name, cell in zip(COVERAGE_COLUMNS, cells, strict=True)
-                ]
-            )
-        )
-    return html.Table(
-        [
-            html.Caption("Values per economy, with their first and last year"),
-            html.Thead(html.Tr([html.Th(name, scope="col") for name in COVERAGE_COLUMNS])),
-            html.Tbody(rows),
-        ],
-        className="data-table coverage",
-    )
+        rows.append(labelled_row(COVERAGE_COLUMNS, cells))
+    caption = "Values per economy, with their first and last year"
+    return data_table(caption, COVERAGE_COLUMNS, rows, "coverage")
 
 
 def _sources(catalog: Catalog, indicator: Indicator) -> list[Any]:
+    newest: dict[str, Row] = {}  # each source's latest value, in one pass over the rows
+    for row in catalog.rows(indicator.id):
+        if row.source_id not in newest or row.year > newest[row.source_id].year:
+            newest[row.source_id] = row
     cards = []
     for source_id in catalog.source_ids(indicator.id):
-        rows = [r for r in catalog.rows(indicator.id) if r.source_id == source_id]
-        latest = max(rows, key=lambda r: r.year)
+        latest = newest[source_id]
         source = catalog.sources[source_id]
         card = source_card(catalog, source_id, anchor=True)
         # Where the newest value stands in the source, and when the source was published: how

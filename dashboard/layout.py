@@ -122,6 +122,31 @@ def _shared(label: str, text: str, text_id: str, copy: str, *, code: bool = Fals
     )
 
 
+def labelled_row(columns: tuple[str, ...], cells: tuple[Any, ...]) -> html.Tr:
+    """A table row whose cells name their column, for the phone layout that stacks a row's
+    cells (style.css)."""
+    return html.Tr(
+        [
+            html.Td(cell, **cast(dict[str, Any], {"data-label": label}))
+            for label, cell in zip(columns, cells, strict=True)
+        ]
+    )
+
+
+def data_table(
+    caption: str, columns: tuple[str, ...], rows: list[html.Tr], name: str
+) -> html.Table:
+    """A captioned table of ``rows`` under a header of ``columns``; ``name`` is its class."""
+    return html.Table(
+        [
+            html.Caption(caption),
+            html.Thead(html.Tr([html.Th(label, scope="col") for label in columns])),
+            html.Tbody(rows),
+        ],
+        className=f"data-table {name}",
+    )
+
+
 def _download(label: str, link_id: str, href: str = "") -> html.A:
     """A download link styled as a button; callbacks fill in the view-specific URLs."""
     return html.A(label, id=link_id, className="button", href=href, download="")

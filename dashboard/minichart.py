@@ -62,8 +62,8 @@ def svg(plot: Plot, title: str, size: Size = SMALL, variant: str = "") -> Svg:
     if first == last:
         first, last = first - 1, last + 1
     ticks = _nice_ticks(min(0.0, *(p.value for p in points)), max(p.value for p in points))
-    x = _scale(first, last, box.left, box.right)
-    y = _scale(ticks[0], ticks[-1], box.bottom, box.top)
+    x = _Scale(first, last, box.left, box.right)
+    y = _Scale(ticks[0], ticks[-1], box.bottom, box.top)
     parts = [
         f'<svg xmlns="{_XMLNS}" class="{" ".join(["minichart", variant]).strip()}" '
         f'viewBox="0 0 {size.width} {size.height}" '
@@ -127,7 +127,7 @@ def legend(plot: Plot) -> list[KeyEntry]:
 
 
 def _any_joined(line: Line) -> bool:
-    return any(joins(a, b, line.main) for a, b in pairwise(line.points))
+    return bool(_joined_years(line))
 
 
 @dataclass(frozen=True)
@@ -168,14 +168,18 @@ def _line(line: Line, x: _Scale, y: _Scale, *, dots: bool = True) -> list[str]:
     return parts
 
 
-def _lone(line: Line) -> set[int]:
-    """Years of values that no line joins to a neighbour."""
-    points = line.points
+def _joined_years(line: Line) -> set[int]:
+    """Years of values a line joins to a neighbour (by ``figures.joins``)."""
     joined: set[int] = set()
-    for before, after in pairwise(points):
+    for before, after in pairwise(line.points):
         if joins(before, after, line.main):
             joined |= {before.year, after.year}
-    return {point.year for point in points} - joined
+    return joined
+
+
+def _lone(line: Line) -> set[int]:
+    """Years of values that no line joins to a neighbour."""
+    return {point.year for point in line.points} - _joined_years(line)
 
 
 def _path(segment: list[Point], x: _Scale, y: _Scale, colour: str, width: float, dash: str) -> str:
@@ -196,10 +200,6 @@ class _Scale:
 
     def __call__(self, value: float) -> float:
         return self.start + (value - self.low) / self.span * (self.end - self.start)
-
-
-def _scale(low: float, high: float, start: float, end: float) -> _Scale:
-    return _Scale(low, high, start, end)
 
 
 def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:

@@ -14,7 +14,7 @@ from dashboard import minichart
 from dashboard.claims_page import VERDICT_LABELS, claim_card, claim_state
 from dashboard.layout import aria
 from dashboard.minichart import SMALL
-from dashboard.state import default_state, to_query
+from dashboard.state import default_state, default_url
 from dashboard.views import Line, Plot, Point, build
 from indicators import Catalog
 from indicators.catalog import Row
@@ -171,12 +171,12 @@ def _figure(catalog: Catalog, figure: ReportFigure) -> html.Article:
                 className="figure-pair",
             ),
             *([html.P(figure.later_note, className="finding")] if figure.later_note else []),
-            html.P(html.A("Open the latest data in the chart view", href=_url(catalog, later_id))),
+            html.P(
+                html.A(
+                    "Open the latest data in the chart view", href=default_url(catalog, later_id)
+                )
+            ),
         ],
         className="card report-figure",
         id=f"figure-{figure.id}",
     )
-
-
-def _url(catalog: Catalog, indicator_id: str) -> str:
-    return "/" + to_query(default_state(catalog, indicator_id))

@@ -15,7 +15,8 @@ from typing import Any, Literal, cast
 from dash import dcc, html
 
 from dashboard import minichart
-from dashboard.state import default_state, to_query
+from dashboard.layout import data_table, labelled_row
+from dashboard.state import default_state, default_url
 from dashboard.summary import number
 from dashboard.views import Line, Plot, Point
 from indicators import Catalog
@@ -164,19 +165,13 @@ def _form(filters: Filters) -> html.Form:
 def _table(catalog: Catalog, rows: list[ScoreRow]) -> html.Table | html.P:
     if not rows:
         return html.P("No indicator matches. Try fewer or other words, or all categories.")
-    return html.Table(
-        [
-            html.Caption("Latest values, the ratio and the last ten years, from each main series"),
-            html.Thead(html.Tr([html.Th(label, scope="col") for label in COLUMNS])),
-            html.Tbody([_row(catalog, row) for row in rows]),
-        ],
-        className="data-table score",
-    )
+    caption = "Latest values, the ratio and the last ten years, from each main series"
+    return data_table(caption, COLUMNS, [_row(catalog, row) for row in rows], "score")
 
 
 def _row(catalog: Catalog, row: ScoreRow) -> html.Tr:
     indicator = catalog.indicators[row.indicator_id]
-    url = "/" + to_query(default_state(catalog, row.indicator_id))
+    url = default_url(catalog, row.indicator_id)
     title = html.Div(
         [
             html.A(indicator.title, href=url),
@@ -198,12 +193,7 @@ def _row(catalog: Catalog, row: ScoreRow) -> html.Tr:
             )
         ),
     )
-    return html.Tr(
-        [
-            html.Td(cell, **cast(dict[str, Any], {"data-label": label}))
-            for label, cell in zip(COLUMNS, cells, strict=True)
-        ]
-    )
+    return labelled_row(COLUMNS, cells)
 
 
 def _latest(catalog: Catalog, row: ScoreRow, code: str) -> str:

@@ -47,8 +47,8 @@ def requested_rows(
         rows = rows_for(catalog, indicator_id, args)
     except BadRequest as error:
         abort(400, str(error))
-    first, last = args.get("from"), args.get("to")
-    if first and last and first.isdigit() and last.isdigit() and int(first) > int(last):
+    first, last = args.get("from"), args.get("to")  # four-digit years, or rows_for raised
+    if first is not None and last is not None and int(first) > int(last):
         notices.append(f"'from' ({first}) is after 'to' ({last}): no year lies between.")
     return rows, notices
 

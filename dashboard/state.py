@@ -133,6 +133,15 @@ def from_query(search: str | None, catalog: Catalog) -> tuple[ViewState, list[st
     return state, notices + more
 
 
+def exact_view(search: str, catalog: Catalog) -> ViewState:
+    """The view a query names, for answers that cannot show a notice (an image, an embed):
+    raises ``ValueError`` with the notices when any value cannot be used as given."""
+    state, notices = from_query(search, catalog)
+    if notices:
+        raise ValueError(" ".join(notices))
+    return state
+
+
 def resolve(raw: Mapping[str, str], catalog: Catalog) -> tuple[ViewState, list[str]]:
     """A valid view from raw text parameters (as in a query string), with notices."""
     notices: list[str] = []
@@ -221,6 +230,11 @@ def _integer(text: str | None) -> int | None:
     if text is None or not re.fullmatch(r"-?[0-9]{1,6}", text.strip()):
         return None
     return int(text.strip())
+
+
+def default_url(catalog: Catalog, indicator_id: str) -> str:
+    """The address of an indicator's chart as a first visit shows it."""
+    return "/" + to_query(default_state(catalog, indicator_id))
 
 
 def to_query(state: ViewState) -> str:

@@ -23,7 +23,7 @@ from dashboard.minichart import Svg
 from dashboard.report_page import report_page
 from dashboard.scoreboard_page import BadRequest, Filters, scoreboard_page
 from dashboard.site import site
-from dashboard.state import from_query, to_query
+from dashboard.state import exact_view, to_query
 from dashboard.summary import sentence
 from dashboard.views import build
 from indicators import Catalog
@@ -94,9 +94,7 @@ def embed_page(catalog: Catalog, query: str, site: str) -> str:
     """The embed view: the chart's image (title and source line drawn in), its text alternative,
     and a link back to the full view. No script: any site may frame it (``dashboard.security``).
     Raises ``ValueError`` for a query that names nothing the catalog can show."""
-    state, notices = from_query(query, catalog)
-    if notices:
-        raise ValueError(" ".join(notices))
+    state = exact_view(query, catalog)
     canonical = to_query(state)
     title = preview.view_title(catalog, state)
     description = sentence(build(catalog, state), catalog)
