@@ -4,6 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 WRK ?= /usr/bin/wrk
+NGINX ?= /usr/sbin/nginx
 HOST ?= 127.0.0.1
 PORT ?= 8050
 WORKERS ?= 2
@@ -52,11 +53,17 @@ run: $(STAMP)
 # PYTHONDONTWRITEBYTECODE set, as on our CI machines) every fresh process compiles them again,
 # about 0.1 s of each start.
 compile: $(STAMP)
-	$(PY) -m compileall -q dashboard indicators bench
+	$(PY) -m compileall -q dashboard indicators bench deploy
 
-# The dashboard in production: gunicorn, data loaded once before the workers fork.
-serve: compile
-	$(VENV)/bin/gunicorn --workers $(WORKERS) --preload --bind $(HOST):$(PORT) dashboard.app:server
+# The front server of the production command (Debian's nginx).
+$(NGINX):
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends nginx
+
+# The dashboard in production: nginx on HOST:PORT in front of gunicorn's WORKERS sync workers
+# (data loaded once before they fork), started together and stopped together (deploy/serve.py).
+serve: compile $(NGINX)
+	$(PY) -m deploy.serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 validate: $(STAMP)
 	$(PY) -m indicators validate
@@ -82,12 +89,13 @@ $(WRK):
 
 # Dashboard against a bare-Dash floor app, and data scaling; prints a table, writes JSON. Then
 # what a chart image costs, first rendered and kept.
-bench: compile browser $(WRK)
+bench: compile browser $(WRK) $(NGINX)
 	$(PY) -m bench
 	$(PY) -m bench.images
 
-# The production command under a mixed load for 60 s after a warm-up: errors, p99, worker memory.
-soak: compile browser $(WRK)
+# The production command under a mixed load for 60 s after a warm-up: errors, p99, worker memory;
+# then 30 s more beside 100 slow clients.
+soak: compile browser $(WRK) $(NGINX)
 	$(PY) -m bench.soak
 
 # The property tests with fresh random examples, ROUNDS times; the suite itself draws fixed ones.
@@ -102,7 +110,7 @@ fuzz: $(STAMP)
 # The whole of make test with every core kept busy by other processes (python -m bench.loaded),
 # RUNS times: a test that waits on a fixed sleep instead of a condition fails here.
 RUNS ?= 1
-test-loaded: $(STAMP) browser $(WRK)
+test-loaded: $(STAMP) browser $(WRK) $(NGINX)
 	$(PY) -m bench.loaded --runs $(RUNS) -- $(MAKE) --no-print-directory test
 
 lint: $(STAMP)
@@ -112,7 +120,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-unit: $(STAMP) browser $(WRK)
+unit: $(STAMP) browser $(WRK) $(NGINX)
 	$(PY) -m pytest
 
 test: lint typecheck unit

@@ -1,16 +1,23 @@
-"""``python -m bench.soak``: the production command under a long, mixed load; errors and memory.
+"""``python -m bench.soak``: the production command under a long, mixed load; errors and memory;
+then the same load beside slow clients.
 
-gunicorn as production runs it (2 sync workers, ``--preload``; see ``bench.web``) on a loopback
-port, and ``wrk`` whose connections cycle through what visitors ask for: the page, the layout,
+The production command (``deploy.serve``: nginx in front of gunicorn's 2 sync workers, the app
+loaded before they fork) on a loopback port, or with ``--no-front`` gunicorn alone as it ran
+before nginx was put in front, and ``wrk`` whose connections cycle through what visitors ask
+for: the page, the layout,
 the callback bodies the browser sends (control changes, shared-link visits and opened data
 tables, built from a body captured from Chromium), CSV downloads, the API, citations and the
 sources and claims pages.
 A warm-up of the same mix comes first so that each worker's caches, the callback memo above all,
 are at their steady state when its memory is first read; the memory is read again after the soak.
+The slow-client phase then runs the mix again while 50 clients send their headers and 50 their
+bodies a byte every 2 s (``bench.slow``), reconnecting whenever the server drops them: every
+normal request must be answered, with a p99 under 1 s.
 
 Prints a table (and writes JSON with ``--json``). Exits 1 on any error (a status above 399, a
-failed connection, a read or write error or a timeout), on a worker that was replaced, or on a
-worker whose resident memory grew by more than 10%. ``--smoke`` runs a few seconds to check that
+failed connection, a read or write error or a timeout) in any phase, on a worker that was
+replaced, on a worker whose resident memory grew by more than 10%, or on a slow-client phase
+whose p99 is 1 s or more. ``--smoke`` runs a few seconds to check that
 every kind of request goes out and none fails; its memory figures are printed but not judged, since
 caches still fill in the first seconds.
 """
@@ -34,15 +41,19 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-from bench import web
+from bench import slow, web
 from dashboard.memo import ENTRIES
 from dashboard.state import PAIR, SCALES, ViewState, choices, default_state, to_query
+from deploy import serve
 from indicators import Catalog, load_catalog
 
 DASHBOARD = "dashboard.app:server"
 WORKERS = 2  # as ``web.gunicorn_command`` starts them
 GROWTH_LIMIT = 0.10
 TIMEOUT = "5s"  # a slower answer counts as an error (wrk's own default is 2 s)
+SLOW_HEADERS = SLOW_BODIES = 50
+SLOW_INTERVAL = 2.0  # seconds between two bytes of a slow client
+SLOW_P99_LIMIT = 1.0  # seconds, for the normal requests beside them
 
 # How often each kind of request comes up in one cycle of the mix: mostly the page and the
 # callbacks it makes, now and then a download, an API call, a citation or another page.
@@ -344,10 +355,10 @@ def _children(pid: int) -> list[int]:
     return sorted(found)
 
 
-def workers(base: str, timeout: float = 30) -> list[int]:
-    """The gunicorn workers serving ``base``: children of the master, which is the child of
-    this process bound to that address (``web.serving`` does not hand out the process)."""
-    bind = base.removeprefix("http://")
+def workers(bind: str, timeout: float = 30) -> list[int]:
+    """The gunicorn workers bound to ``bind`` (an address or a socket's path): children of the
+    master, which is the child of this process whose command names it (``web.serving`` does
+    not hand out the process)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for pid in _children(os.getpid()):
@@ -355,12 +366,12 @@ def workers(base: str, timeout: float = 30) -> list[int]:
                 args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
             except OSError:
                 continue
-            if bind.encode() in args:
+            if any(arg.endswith(bind.encode()) for arg in args) and b"gunicorn" in b" ".join(args):
                 found = _children(pid)
                 if len(found) == WORKERS:
                     return found
         time.sleep(0.1)
-    raise RuntimeError(f"did not find {WORKERS} gunicorn workers serving {base}")
+    raise RuntimeError(f"did not find {WORKERS} gunicorn workers bound to {bind}")
 
 
 def rss_mib(pid: int) -> float:
@@ -395,20 +406,56 @@ def sampling(pids: list[int], every: float) -> Iterator[list[list[float]]]:
         thread.join()
 
 
-def soak(seconds: int, warmup: int, connections: int, every: float) -> dict[str, Any]:
-    """Serve, warm up, read each worker's RSS, soak, read it again."""
+@contextmanager
+def production(front: bool) -> Iterator[tuple[str, str]]:
+    """The production command on a free loopback port (nginx and gunicorn), or gunicorn alone:
+    the base URL, and what gunicorn is bound to."""
+    if not front:
+        with web.serving(DASHBOARD) as base:
+            yield base, base.removeprefix("http://")
+        return
+    settings = serve.Settings(port=web.free_port(), workers=WORKERS)
+    with tempfile.TemporaryFile() as log, serve.running(settings, log) as running:
+        yield running.base.rstrip("/"), str(running.run / "gunicorn.sock")
+
+
+def slow_requests(base: str, count_headers: int, count_bodies: int) -> list[slow.SlowRequest]:
+    """The slow clients' requests: headers that never end, and bodies that never arrive."""
+    host = base.removeprefix("http://")
+    return [slow.slow_headers(host, "/")] * count_headers + [
+        slow.slow_body(host, web.CALLBACK)
+    ] * count_bodies
+
+
+def soak(
+    seconds: int,
+    warmup: int,
+    connections: int,
+    every: float,
+    *,
+    front: bool = True,
+    slow_seconds: int = 30,
+    slow_counts: tuple[int, int] = (SLOW_HEADERS, SLOW_BODIES),
+) -> dict[str, Any]:
+    """Serve, warm up, read each worker's RSS, soak, read it again; then the slow-client phase."""
     catalog = load_catalog(web.REPO / "data")
-    with web.serving(DASHBOARD) as base:
+    with production(front) as (base, bind):
         requests = plan(catalog, capture(base))
         preflight(base, requests)
-        pids = workers(base)
+        pids = workers(bind)
         warm = mixed_load(base, requests, warmup, connections)
         after_warmup = [rss_mib(pid) for pid in pids]
         with sampling(pids, every) as samples:
             load = mixed_load(base, requests, seconds, connections)
         at_end = [rss_mib(pid) for pid in pids]
-        replaced = workers(base) != pids
+        host, port = base.removeprefix("http://").split(":")
+        with slow.slow_clients(
+            (host, int(port)), slow_requests(base, *slow_counts), SLOW_INTERVAL
+        ) as tally:
+            beside_slow = mixed_load(base, requests, slow_seconds, connections)
+        replaced = workers(bind) != pids
     return {
+        "front": "nginx" if front else "none",
         "seconds": seconds,
         "warmup_s": warmup,
         "connections": connections,
@@ -422,6 +469,14 @@ def soak(seconds: int, warmup: int, connections: int, every: float) -> dict[str,
         "workers_replaced": replaced,
         "rss_samples_mib": samples,
         "sample_every_s": every,
+        "slow": {
+            "seconds": slow_seconds,
+            "headers": slow_counts[0],
+            "bodies": slow_counts[1],
+            "interval_s": SLOW_INTERVAL,
+            "load": beside_slow,
+            "clients": vars(tally),
+        },
     }
 
 
@@ -433,9 +488,18 @@ def growth(worker: dict[str, float]) -> float:
 def failures(report: dict[str, Any], smoke: bool) -> list[str]:
     """What the soak must not show; the memory growth only counts for a full run."""
     found = []
-    for phase in ("warmup", "soak"):
-        if report[phase]["errors"]:
-            found.append(f"{report[phase]['errors']} errors in the {phase}")
+    for phase, load in (
+        ("warmup", report["warmup"]),
+        ("soak", report["soak"]),
+        ("slow-client phase", report["slow"]["load"]),
+    ):
+        if load["errors"]:
+            found.append(f"{load['errors']} errors in the {phase}")
+    beside_slow = report["slow"]["load"]
+    if not beside_slow["requests"]:
+        found.append("no request was answered beside the slow clients")
+    elif not beside_slow["p99"] < SLOW_P99_LIMIT:
+        found.append(f"p99 beside the slow clients {beside_slow['p99']:.2f} s")
     unsent = [kind for kind in MIX if not report["soak"]["sent"].get(kind)]
     if unsent:
         found.append(f"never sent: {', '.join(unsent)}")
@@ -451,9 +515,10 @@ def failures(report: dict[str, Any], smoke: bool) -> list[str]:
 def print_report(report: dict[str, Any]) -> None:
     """The figures, one per line."""
     load = report["soak"]
+    front = "nginx in front of " if report["front"] == "nginx" else "no front server, "
     print(
         f"soak: {report['seconds']} s, {report['connections']} connections, after a "
-        f"{report['warmup_s']} s warm-up; gunicorn, {WORKERS} sync workers, --preload"
+        f"{report['warmup_s']} s warm-up; {front}gunicorn, {WORKERS} sync workers, --preload"
     )
     by_error = ", ".join(f"{name} {n}" for name, n in load["by_error"].items())
     rows = [
@@ -478,6 +543,28 @@ def print_report(report: dict[str, Any]) -> None:
     for n, worker in enumerate(report["workers"]):
         trail = " ".join(f"{sample[n]:.1f}" for sample in report["rss_samples_mib"])
         print(f"RSS of {worker['pid']} every {report['sample_every_s']:g} s, MiB: {trail}")
+    phase, clients = report["slow"], report["slow"]["clients"]
+    beside = phase["load"]
+    print(
+        f"\nslow clients: {phase['headers']} sending headers and {phase['bodies']} sending a "
+        f"body, a byte every {phase['interval_s']:g} s, for {phase['seconds']} s beside the mix"
+    )
+    answers = ", ".join(f"{n} × {status}" for status, n in clients["answers"].items()) or "none"
+    for label, value in (
+        ("requests", f"{beside['requests']} ({beside['requests_per_s']:.1f}/s)"),
+        ("errors", f"{beside['errors']}"),
+        (
+            "latency p50/p95/p99, ms",
+            "/".join(f"{beside[p] * 1e3:.1f}" for p in ("p50", "p95", "p99")),
+        ),
+        (
+            "slow connections",
+            f"{clients['opened']} opened, {clients['closed_by_server']} closed by the server, "
+            f"{clients['open_at_end']} open at the end, {clients['refused']} refused",
+        ),
+        ("answers to slow clients", answers),
+    ):
+        print(f"{label:<26} {value}")
 
 
 def main() -> int:
@@ -491,6 +578,15 @@ def main() -> int:
         "memo (512 computed answers; about a minute of the mix on 2 cores)",
     )
     parser.add_argument("--connections", type=int, default=16, help="concurrent clients")
+    parser.add_argument(
+        "--slow-seconds", type=int, default=30, help="length of the slow-client phase"
+    )
+    parser.add_argument(
+        "--no-front",
+        dest="front",
+        action="store_false",
+        help="gunicorn alone, as production ran before nginx was put in front (for comparison)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
         "--smoke",
@@ -498,9 +594,19 @@ def main() -> int:
         help="3 s after a 1 s warm-up, 4 connections; memory growth not judged",
     )
     args = parser.parse_args()
+    slow_counts = (SLOW_HEADERS, SLOW_BODIES)
     if args.smoke:
-        args.seconds, args.warmup, args.connections = 3, 1, 4
-    report = soak(args.seconds, args.warmup, args.connections, every=1 if args.smoke else 10)
+        args.seconds, args.warmup, args.connections, args.slow_seconds = 3, 1, 4, 3
+        slow_counts = (5, 5)
+    report = soak(
+        args.seconds,
+        args.warmup,
+        args.connections,
+        every=1 if args.smoke else 10,
+        front=args.front,
+        slow_seconds=args.slow_seconds,
+        slow_counts=slow_counts,
+    )
     report["failures"] = failures(report, args.smoke)
     print_report(report)
     if args.json:

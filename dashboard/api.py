@@ -13,6 +13,7 @@ from flask import Blueprint, Response, abort, jsonify, request
 
 from dashboard.openapi import openapi_document
 from dashboard.selection import requested_rows
+from dashboard.site import site_path
 from indicators import Catalog, Indicator, Source, then_now
 from indicators.catalog import Row
 from indicators.cite import bibtex, csl_json
@@ -99,11 +100,13 @@ def blueprint(catalog: Catalog) -> Blueprint:
     @api.get("/")
     def index() -> Response:
         paths = ["indicators", "sources", "claims", "openapi.json"]
-        return reply({"links": {name: f"{PREFIX}/{name}" for name in paths}})
+        return reply({"links": {name: site_path(f"{PREFIX}/{name}") for name in paths}})
 
     @api.get("/openapi.json")
     def openapi() -> Response:
-        return jsonify(document)
+        # Under a prefix the paths are the spec's, behind the prefix (a relative server URL).
+        mounted = site_path("")
+        return jsonify(document | {"servers": [{"url": mounted}]} if mounted else document)
 
     @api.get("/indicators")
     def indicators() -> Response:

@@ -26,7 +26,7 @@ from dashboard.layout import (
     indicator_info,
     source_card,
 )
-from dashboard.site import site
+from dashboard.site import path_in_site, site, site_path
 from dashboard.state import (
     DEFAULT_ECONOMIES,
     SCALES,
@@ -71,6 +71,11 @@ def route(pathname: str | None) -> dict[str, bool]:
     path = (pathname or "/").rstrip("/") or "/"
     page = PAGES.get(path, "not_found")
     return {name: page != name for name in (*PAGES.values(), "not_found")}
+
+
+def _address_path(pathname: Any) -> str:
+    """The page a browser's address shows, as a path of this site (its prefix taken off)."""
+    return path_in_site(pathname) if isinstance(pathname, str) else "/"
 
 
 def state_from_controls(
@@ -302,10 +307,12 @@ def render(
             for figure in key_figures(plot, catalog)
         ],
         "caveats": [html.Li(caveat) for caveat in indicator.caveats],
-        "download_view": f"/download/{state.indicator}.csv?{urlencode(view_params, safe=',')}",
+        "download_view": site_path(
+            f"/download/{state.indicator}.csv?{urlencode(view_params, safe=',')}"
+        ),
         "citation": view_citation(catalog, state, plot, site=site, today=today),
         **share(catalog, state, site),
-        "download_indicator": f"/download/{state.indicator}.csv",
+        "download_indicator": site_path(f"/download/{state.indicator}.csv"),
         **panels(
             catalog, state, sort, presses=presses or {}, table=table, sources=sources, plot=plot
         ),
@@ -339,8 +346,8 @@ def share(catalog: Catalog, state: ViewState, site: str) -> dict[str, str]:
     return {
         "share_link": f"{base}/{query}",
         "share_embed": embed,
-        "share_png": f"/chart.png{query}",
-        "share_svg": f"/chart.svg{query}",
+        "share_png": site_path(f"/chart.png{query}"),
+        "share_svg": site_path(f"/chart.svg{query}"),
         "page_title": preview.page_title(catalog, state),
     }
 
@@ -465,7 +472,7 @@ def register(app: Dash, catalog: Catalog) -> None:
         Output(ids.NOT_FOUND, "hidden"),
         Input(ids.URL, "pathname"),
         prevent_initial_call=True,
-    )(lambda pathname: tuple(route(pathname if isinstance(pathname, str) else "/").values()))
+    )(lambda pathname: tuple(route(_address_path(pathname)).values()))
 
     inputs = {
         "search": Input(ids.URL, "search"),
@@ -492,7 +499,7 @@ def register(app: Dash, catalog: Catalog) -> None:
     }
 
     def on_change(pathname: Any, **values: Any) -> dict[str, Any]:
-        if route(pathname if isinstance(pathname, str) else "/")["explorer"]:
+        if route(_address_path(pathname))["explorer"]:
             # Another page is shown: leave the chart, and the address bar, as they are.
             raise PreventUpdate
         presses = {

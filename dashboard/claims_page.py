@@ -8,6 +8,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.layout import data_table, labelled_row
+from dashboard.site import site_path
 from dashboard.state import ViewState, choices, default_state, to_query
 from indicators import Catalog, then_now
 from indicators.claims import (
@@ -184,7 +185,7 @@ def claim_card(
     parts.extend(extra or [])
     url = claim_url(catalog, claim)
     if url:
-        parts.append(html.P(html.A("Open the chart that shows it", href=url)))
+        parts.append(html.P(html.A("Open the chart that shows it", href=site_path(url))))
     return html.Article(parts, className="card claim", id=f"claim-card-{claim.id}")
 
 
@@ -198,7 +199,9 @@ def claims_page(catalog: Catalog) -> html.Section:
     for report_id in reports:
         sections.append(html.H2(catalog.sources[report_id].title))
         if report_id in pages:
-            link = html.A("Read the report beside the data", href=f"/reports/{pages[report_id]}")
+            link = html.A(
+                "Read the report beside the data", href=site_path(f"/reports/{pages[report_id]}")
+            )
             sections.append(html.P([link, ": its sections in order, with small charts."]))
         sections.extend(claim_card(catalog, r) for r in results if r.claim.report == report_id)
     summary = ", ".join(f"{count} {verdict}" for verdict, count in counts.items())

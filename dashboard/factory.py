@@ -130,7 +130,8 @@ def create_app(
     the address each request asked for)."""
     ancestors = security.frame_ancestors(frame_ancestors)
     server = create_server()
-    site.install(server, site.public_url(public_url))
+    address = site.public_url(public_url)
+    site.install(server, address)
     server.register_blueprint(downloads.blueprint(catalog))
     server.register_blueprint(api.blueprint(catalog))
     server.register_blueprint(static_pages.blueprint(catalog))
@@ -141,6 +142,8 @@ def create_app(
         title=TITLE,
         update_title="",  # keep the page title steady while callbacks run
         serve_locally=True,
+        # Under a prefix the browser asks for Dash's own routes there too (site.Mounted strips it).
+        requests_pathname_prefix=site.prefix(address) + "/",
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {
@@ -151,7 +154,12 @@ def create_app(
     )
 
     app.catalog = catalog
-    default = callbacks.DefaultView(catalog)
+    with server.app_context():  # what is made once names the site's paths under its prefix
+        default = callbacks.DefaultView(catalog)
+        # Each economy's swatch colour, from the one palette the charts use.
+        index = static_pages.dash_index(
+            catalog, head="<style>" + theme.swatch_css(catalog.economies) + "</style>"
+        )
 
     def page() -> Any:
         # The page arrives drawn with the default view, so its first chart waits for no
@@ -161,10 +169,7 @@ def create_app(
         return layout.shell(catalog, default.for_site(site.site()))
 
     app.layout = page
-    # Each economy's swatch colour, from the one palette the charts use.
-    app.index_string = static_pages.dash_index(
-        catalog, head="<style>" + theme.swatch_css(catalog.economies) + "</style>"
-    )
+    app.index_string = index
     callbacks.register(app, catalog)
     guard.install(server, app.callback_map)
     security.install(server, app.csp_hashes(), ancestors)

@@ -23,6 +23,16 @@ UNSERVED = ("/_reload-hash", "/_alive_")
 Spec = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
 
 
+def _chunked_too_large() -> bool:
+    """Whether a body sent in chunks (no Content-Length, so Flask cannot refuse it up front)
+    reaches the size limit. Werkzeug stops reading it there and hands on what it read, which
+    would otherwise be judged as a malformed body (a 400) rather than a large one."""
+    limit = request.max_content_length
+    if request.content_length is not None or limit is None:
+        return False
+    return len(request.get_data()) >= limit
+
+
 def install(server: Flask, callback_map: Mapping[str, Mapping[str, Any]]) -> None:
     """Check callback requests against the app's ``callback_map``, complete by now."""
     specs = {
@@ -35,6 +45,8 @@ def install(server: Flask, callback_map: Mapping[str, Mapping[str, Any]]) -> Non
     def check() -> Response | None:
         if request.path.startswith(UNSERVED):
             abort(404)
+        if _chunked_too_large():
+            abort(413)
         if request.path != CALLBACK_PATH or request.method != "POST":
             return None
         try:

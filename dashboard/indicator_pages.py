@@ -13,6 +13,7 @@ from typing import Any
 from dash import html
 
 from dashboard.layout import aria, data_table, labelled_row, source_card
+from dashboard.site import site_path
 from dashboard.state import default_url
 from indicators import Catalog
 from indicators.catalog import Row
@@ -29,7 +30,7 @@ def indicator_page(catalog: Catalog, indicator_id: str, site: str) -> html.Secti
         [
             html.P(
                 [
-                    html.A("Sources and definitions", href="/sources"),
+                    html.A("Sources and definitions", href=site_path("/sources")),
                     f" › {indicator.category.label}",
                 ],
                 className="breadcrumb",
@@ -38,9 +39,11 @@ def indicator_page(catalog: Catalog, indicator_id: str, site: str) -> html.Secti
             html.P(indicator.description, className="description"),
             html.P(
                 [
-                    html.A("Open the chart", href=default_url(catalog, indicator_id)),
+                    html.A("Open the chart", href=site_path(default_url(catalog, indicator_id))),
                     " · ",
-                    html.A("Download the values (CSV)", href=f"/download/{indicator_id}.csv"),
+                    html.A(
+                        "Download the values (CSV)", href=site_path(f"/download/{indicator_id}.csv")
+                    ),
                 ]
             ),
             html.H2("Definition"),
@@ -147,7 +150,9 @@ def _related(catalog: Catalog, indicator: Indicator) -> html.Ul:
         return html.Ul(html.Li("None in the catalog."))
     return html.Ul(
         [
-            html.Li([html.A(other.title, href=f"/indicators/{other.id}"), f" ({other.unit})"])
+            html.Li(
+                [html.A(other.title, href=site_path(f"/indicators/{other.id}")), f" ({other.unit})"]
+            )
             for other in chosen
         ]
     )
@@ -165,13 +170,13 @@ def _use(catalog: Catalog, indicator: Indicator, site: str) -> list[Any]:
         html.P(
             [
                 "One row per value, with its source, status and where it stands in the source. ",
-                html.A("This indicator (CSV)", href=f"/download/{indicator.id}.csv"),
+                html.A("This indicator (CSV)", href=site_path(f"/download/{indicator.id}.csv")),
                 " · ",
-                html.A("Everything (CSV)", href="/download/all.csv"),
+                html.A("Everything (CSV)", href=site_path("/download/all.csv")),
                 " · ",
-                html.A("The data package", href="/download/datapackage.zip"),
+                html.A("The data package", href=site_path("/download/datapackage.zip")),
                 " · ",
-                html.A("JSON", href=f"/api/v1/indicators/{indicator.id}/observations"),
+                html.A("JSON", href=site_path(f"/api/v1/indicators/{indicator.id}/observations")),
             ]
         ),
         html.P(html.Strong("In Python (pandas):")),
@@ -213,7 +218,7 @@ def sources_index(catalog: Catalog) -> html.Section:
                             # The old anchors (/sources#indicator-<id>) still land on the entry.
                             html.A(
                                 indicator.title,
-                                href=f"/indicators/{indicator.id}",
+                                href=site_path(f"/indicators/{indicator.id}"),
                                 id=f"indicator-{indicator.id}",
                             ),
                             f": {indicator.description} ",
@@ -241,9 +246,9 @@ def sources_index(catalog: Catalog) -> html.Section:
                 [
                     "Each indicator has a page with its definition, what to know, what each "
                     "source holds and how to cite it. ",
-                    html.A("Download all data (CSV)", href="/download/all.csv"),
+                    html.A("Download all data (CSV)", href=site_path("/download/all.csv")),
                     " or ",
-                    html.A("the data package", href="/download/datapackage.zip"),
+                    html.A("the data package", href=site_path("/download/datapackage.zip")),
                     f" (data version {catalog.version}).",
                 ]
             ),
@@ -265,7 +270,7 @@ def _source_entry(catalog: Catalog, source_id: str, indicator_ids: list[str]) ->
             ", " if number else " Used by ",
             html.A(
                 catalog.indicators[indicator_id].title,
-                href=f"/indicators/{indicator_id}#source-{source_id}",
+                href=site_path(f"/indicators/{indicator_id}#source-{source_id}"),
             ),
         ]
     return html.Li(

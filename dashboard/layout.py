@@ -13,6 +13,7 @@ from typing import Any, cast
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.site import site_path
 from dashboard.tables import DEFAULT_SORT, table
 from indicators import Catalog, Indicator
 from indicators.models import Event
@@ -81,7 +82,7 @@ def indicator_info(indicator: Indicator) -> list[Any]:
                 html.P(
                     html.A(
                         "Everything about this indicator: sources, coverage, downloads",
-                        href=f"/indicators/{indicator.id}",
+                        href=site_path(f"/indicators/{indicator.id}"),
                     )
                 ),
             ]
@@ -290,7 +291,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                         ids.DOWNLOAD_INDICATOR,
                         first["download_indicator"],
                     ),
-                    _download("All data (CSV)", ids.DOWNLOAD_ALL, "/download/all.csv"),
+                    _download("All data (CSV)", ids.DOWNLOAD_ALL, site_path("/download/all.csv")),
                     html.Span(id=ids.EXPORT_STATUS, className="visually-hidden"),
                 ],
                 className="actions",
@@ -404,9 +405,9 @@ def source_card(
         html.P(
             [
                 "Cite: ",
-                html.A("BibTeX", href=f"/cite/{source.id}.bib"),
+                html.A("BibTeX", href=site_path(f"/cite/{source.id}.bib")),
                 " · ",
-                html.A("CSL-JSON", href=f"/cite/{source.id}.json"),
+                html.A("CSL-JSON", href=site_path(f"/cite/{source.id}.json")),
             ],
             className="cite-links",
         )
@@ -453,7 +454,7 @@ def events_list(catalog: Catalog, events: list[Event]) -> list[html.Li]:
 def not_found() -> html.Section:
     """Shown for any path the app does not serve."""
     return html.Section(
-        [html.H1("Page not found"), html.P(html.A("Go to the chart", href="/"))],
+        [html.H1("Page not found"), html.P(html.A("Go to the chart", href=site_path("/")))],
         id=ids.NOT_FOUND,
         className="page",
         hidden=True,
@@ -466,14 +467,14 @@ def header() -> html.Header:
         [
             # The site's name leads to the whole contest at a glance; the chart keeps "/" (and
             # every chart link shared so far).
-            html.A("US–China S&T Indicators", href="/scoreboard", className="brand"),
+            html.A("US–China S&T Indicators", href=site_path("/scoreboard"), className="brand"),
             html.Nav(
                 [
                     # Short names: the four fit one line of a phone, above the chart.
-                    html.A("Scoreboard", href="/scoreboard"),
-                    html.A("Chart", href="/"),
-                    html.A("Claims", href="/claims"),
-                    html.A("Sources", href="/sources"),
+                    html.A("Scoreboard", href=site_path("/scoreboard")),
+                    html.A("Chart", href=site_path("/")),
+                    html.A("Claims", href=site_path("/claims")),
+                    html.A("Sources", href=site_path("/sources")),
                 ],
                 **aria(label="Main"),
             ),
@@ -488,13 +489,13 @@ def footer(catalog: Catalog) -> html.Footer:
         html.P(
             [
                 "Open data and code. Every value is cited with its source; see ",
-                html.A("Sources & definitions", href="/sources"),
+                html.A("Sources & definitions", href=site_path("/sources")),
                 ". Data version ",
                 html.Code(catalog.version, id="data-version"),
                 " · ",
-                html.A("JSON API", href="/api/v1/"),
+                html.A("JSON API", href=site_path("/api/v1/")),
                 " · ",
-                html.A("Data package", href="/download/datapackage.zip"),
+                html.A("Data package", href=site_path("/download/datapackage.zip")),
                 ".",
             ]
         ),
@@ -515,7 +516,7 @@ def shell(catalog: Catalog, first: Mapping[str, Any]) -> html.Div:
         [
             # Drawn for the bare address; the browser fills in the full address (href), and
             # ``callbacks.register`` follows it when it differs.
-            dcc.Location(id=ids.URL, refresh=False, pathname="/", search=""),
+            dcc.Location(id=ids.URL, refresh=False, pathname=site_path("/"), search=""),
             html.Main(
                 [
                     html.Div(first["notice"], id=ids.NOTICE, className="notice", role="status"),

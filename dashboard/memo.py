@@ -39,7 +39,7 @@ def install(server: Flask) -> None:
         digest = hashlib.sha256(request.get_data() if request.method == "POST" else b"")
         for part in (
             request.path,
-            request.host_url,
+            request.url_root,  # the host and the prefix the site is mounted at
             request.headers.get("Accept-Encoding", ""),
             dt.date.today().isoformat(),
         ):

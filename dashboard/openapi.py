@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from indicators import Catalog
@@ -34,6 +35,12 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 _ERRORS = {
     "404": _json(_ref("Error"), "Unknown id"),
 }
+
+
+def _code_list(codes: list[str]) -> str:
+    """A pattern for zero or more of ``codes``, comma-separated."""
+    one = "(" + "|".join(re.escape(code) for code in codes) + ")"
+    return f"^({one}(,{one})*)?$"
 
 
 def openapi_document(catalog: Catalog) -> dict[str, Any]:
@@ -161,13 +168,11 @@ def openapi_document(catalog: Catalog) -> dict[str, Any]:
             "name": "economies",
             "in": "query",
             "required": False,
-            "style": "form",
-            "explode": False,
-            "description": "Comma-separated economy codes.",
-            "schema": {
-                "type": "array",
-                "items": {"type": "string", "enum": sorted(catalog.economies)},
-            },
+            # A string with a pattern, not an array: "economies=" (no economy, an empty answer)
+            # is a valid request, and an array's empty form would read as one empty code.
+            "description": "Comma-separated economy codes; empty selects none (leave it out "
+            "for all).",
+            "schema": {"type": "string", "pattern": _code_list(sorted(catalog.economies))},
         },
         {
             "name": "from",

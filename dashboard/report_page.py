@@ -14,6 +14,7 @@ from dashboard import minichart
 from dashboard.claims_page import VERDICT_LABELS, claim_card, claim_state
 from dashboard.layout import aria
 from dashboard.minichart import SMALL
+from dashboard.site import site_path
 from dashboard.state import default_state, default_url
 from dashboard.views import Line, Plot, Point, build
 from indicators import Catalog
@@ -35,7 +36,7 @@ def report_page(catalog: Catalog, report: Report) -> html.Section:
                 f"{source.publisher}, {source.edition}. ",
                 html.A("The report", href=source.url, target="_blank", rel="noopener noreferrer"),
                 " · ",
-                html.A("All claims of both reports", href="/claims"),
+                html.A("All claims of both reports", href=site_path("/claims")),
             ]
         ),
         html.P(report.read),
@@ -173,7 +174,8 @@ def _figure(catalog: Catalog, figure: ReportFigure) -> html.Article:
             *([html.P(figure.later_note, className="finding")] if figure.later_note else []),
             html.P(
                 html.A(
-                    "Open the latest data in the chart view", href=default_url(catalog, later_id)
+                    "Open the latest data in the chart view",
+                    href=site_path(default_url(catalog, later_id)),
                 )
             ),
         ],

@@ -16,6 +16,7 @@ from dash import dcc, html
 
 from dashboard import minichart
 from dashboard.layout import data_table, labelled_row
+from dashboard.site import site_path
 from dashboard.state import default_state, default_url
 from dashboard.summary import number
 from dashboard.views import Line, Plot, Point
@@ -157,7 +158,7 @@ def _form(filters: Filters) -> html.Form:
             html.Button("Show", type="submit"),
         ],
         method="get",
-        action="/scoreboard",
+        action=site_path("/scoreboard"),
         className="scoreboard-filters",
     )
 
@@ -171,7 +172,7 @@ def _table(catalog: Catalog, rows: list[ScoreRow]) -> html.Table | html.P:
 
 def _row(catalog: Catalog, row: ScoreRow) -> html.Tr:
     indicator = catalog.indicators[row.indicator_id]
-    url = default_url(catalog, row.indicator_id)
+    url = site_path(default_url(catalog, row.indicator_id))
     title = html.Div(
         [
             html.A(indicator.title, href=url),

@@ -22,7 +22,7 @@ from dashboard.layout import footer, header, skip_link
 from dashboard.minichart import Svg
 from dashboard.report_page import report_page
 from dashboard.scoreboard_page import BadRequest, Filters, scoreboard_page
-from dashboard.site import site
+from dashboard.site import site, site_path
 from dashboard.state import exact_view, to_query
 from dashboard.summary import sentence
 from dashboard.views import build
@@ -68,8 +68,8 @@ def document(catalog: Catalog, title: str, body: Component) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)} · US–China S&amp;T Indicators</title>"
-        '<link rel="icon" href="/assets/favicon.ico">'
-        '<link rel="stylesheet" href="/assets/style.css"></head><body>'
+        f'<link rel="icon" href="{site_path("/assets/favicon.ico")}">'
+        f'<link rel="stylesheet" href="{site_path("/assets/style.css")}"></head><body>'
         f"{to_html(header())}<main>{to_html(body)}</main>{to_html(footer(catalog))}"
         "</body></html>\n"
     )
@@ -103,9 +103,10 @@ def embed_page(catalog: Catalog, query: str, site: str) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)} · {escape(preview.SITE_NAME)}</title>"
-        '<link rel="stylesheet" href="/assets/style.css"></head><body class="embed">'
+        f'<link rel="stylesheet" href="{site_path("/assets/style.css")}"></head>'
+        '<body class="embed">'
         f'<main><h1 class="visually-hidden">{escape(title)}</h1>'
-        f'<img class="embed-chart" src="/chart.svg{escape(canonical, quote=True)}" '
+        f'<img class="embed-chart" src="{escape(site_path("/chart.svg" + canonical), quote=True)}" '
         f'alt="{escape(description, quote=True)}" width="1200" height="700">'
         f'<p class="embed-link"><a href="{escape(back, quote=True)}" target="_blank" '
         f'rel="noopener">Explore this chart and its sources at {escape(preview.SITE_NAME)}</a>'

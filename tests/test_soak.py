@@ -111,3 +111,10 @@ def test_smoke_run_sends_every_kind_without_errors(tmp_path: Path) -> None:
     assert len(report["workers"]) == soak.WORKERS
     for worker in report["workers"]:
         assert worker["rss_warm_mib"] > 0 and worker["rss_end_mib"] > 0
+    # The slow-client phase ran on nginx: the slow clients were connected, and normal
+    # requests were answered beside them.
+    assert report["front"] == "nginx"
+    beside, clients = report["slow"]["load"], report["slow"]["clients"]
+    assert beside["requests"] > 0 and beside["errors"] == 0
+    assert clients["opened"] >= 10 and clients["refused"] == 0 and clients["bytes_sent"] >= 10
+    assert "slow connections" in result.stdout

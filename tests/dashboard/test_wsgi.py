@@ -56,6 +56,18 @@ def test_gunicorn_serves_the_wsgi_entry(tmp_path: Path) -> None:
             with urllib.request.urlopen(base + "/download/iso_secretariats.csv") as response:
                 assert response.status == 200
                 assert response.read().decode().startswith("indicator_id,indicator_title,")
+            # A body sent in chunks is refused for its size as one with a length is (no
+            # Content-Length: Flask cannot refuse it before reading it).
+            chunks = iter([b"{" + b" " * 65536] * 17)  # just over 1 MiB
+            refused_body = urllib.request.Request(
+                base + "/_dash-update-component",
+                data=chunks,
+                headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"},
+            )
+            with pytest.raises(urllib.error.HTTPError) as too_large:
+                urllib.request.urlopen(refused_body)
+            assert too_large.value.code == 413
+            too_large.value.close()
         finally:
             process.terminate()
             process.wait(timeout=20)
