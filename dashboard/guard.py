@@ -28,8 +28,8 @@ def _chunked_too_large() -> bool:
     reaches the size limit. Werkzeug stops reading it there and hands on what it read, which
     would otherwise be judged as a malformed body (a 400) rather than a large one."""
     limit = request.max_content_length
-    if request.content_length is not None or limit is None:
-        return False
+    if limit is None or "chunked" not in request.headers.get("Transfer-Encoding", "").lower():
+        return False  # no body to read on the way: a GET stays as cheap as it was
     return len(request.get_data()) >= limit
 
 

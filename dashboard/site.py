@@ -8,7 +8,7 @@ for another host is refused.
 
 The site may own a path rather than a whole host (``https://example.org/indicators/``): it then
 answers under that prefix only, as a WSGI application mounted there (``SCRIPT_NAME``), whatever
-server or proxy runs it, and every link a page writes goes through ``path``.
+server or proxy runs it, and every link a page writes goes through ``site_path``.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import IO
+from urllib.parse import urlsplit
 
 from dashboard import site
 
@@ -145,7 +146,7 @@ def _wait(answers: Callable[[], bool], processes: list[subprocess.Popen[bytes]],
 def _host(settings: Settings) -> str:
     """The Host header the app accepts: the public URL's, or this address."""
     url = site.public_url(settings.public_url or "")
-    return url.split("/")[2] if url else f"{settings.host}:{settings.port}"
+    return urlsplit(url).netloc if url else f"{settings.host}:{settings.port}"
 
 
 def _stop(process: subprocess.Popen[bytes], signum: int) -> None:
