@@ -73,8 +73,9 @@ $(CHROMIUM):
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium
 
-# axe-core, the accessibility checker the browser tests inject, at the version package-lock.json
-# pins (npm ci installs exactly it).
+# axe-core, the accessibility checker the browser tests inject, Lighthouse, which the benchmark
+# drives, and regenerator-runtime, which the dashboard vendors, at the versions package-lock.json
+# pins (npm ci installs exactly them).
 AXE := node_modules/axe-core/axe.min.js
 $(AXE): package-lock.json
 	npm ci --silent --no-audit --no-fund

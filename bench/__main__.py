@@ -15,7 +15,7 @@ import platform
 from pathlib import Path
 from typing import Any
 
-from bench import web
+from bench import lighthouse, web
 from bench.scaling import measure
 
 DASHBOARD, FLOOR = "dashboard.app:server", "bench.floor:server"
@@ -40,6 +40,88 @@ TARGETS = {
     "first chart": 1.3,
     "cold start": 1.5,
 }
+
+
+# What a person feels. Each click of the dashboard (last key press or click to the chart redrawn)
+# against the floor's indicator pick, at most this ratio...
+CLICK_TARGET = 1.3
+# ...and Lighthouse's figures of each page: (figure, limit, True when the figure must be at least
+# the limit). The floor has one page, printed beside each of ours.
+PHONE_TARGETS = (
+    ("score", 80.0, True),
+    ("lcp", 2.5, False),
+    ("tbt", 0.6, False),
+    ("cls", 0.1, False),
+)
+DESKTOP_TARGETS = (("score", 95.0, True),)
+PAGES = {"chart": "/", "landing": "/scoreboard"}
+
+
+def _felt(smoke: bool) -> dict[str, Any]:
+    """Click times of both apps, then Lighthouse on each page of ours and on the floor's page,
+    phone and desktop, the apps taking turns run after run."""
+    runs = 1 if smoke else 3
+    with web.serving(DASHBOARD) as ours, web.serving(FLOOR) as floor:
+        clicks = web.clicks(
+            {"dashboard": ours, "floor": floor},
+            {"dashboard": DASHBOARD_ACTIONS, "floor": FLOOR_ACTIONS},
+            1 if smoke else 5,
+        )
+        urls = {f"dashboard {page}": ours + path for page, path in PAGES.items()}
+        urls["floor"] = floor + "/"
+        results: dict[str, dict[str, list[dict[str, float]]]] = {
+            form: {name: [] for name in urls} for form in lighthouse.FORM_FACTORS
+        }
+        for _ in range(runs):
+            for form, by_page in results.items():
+                for name, url in urls.items():
+                    by_page[name].append(lighthouse.run(url, form))
+    return {
+        "clicks": clicks,
+        "lighthouse": {
+            form: {name: lighthouse.median_of(values) for name, values in by_page.items()}
+            for form, by_page in results.items()
+        },
+    }
+
+
+def _felt_rows(felt: dict[str, Any]) -> list[tuple[str, float, float, str, bool]]:
+    """(figure, ours, floor, target, met) for every target of what a person feels."""
+    rows = []
+    floor_pick = felt["clicks"]["floor"]["indicator"]
+    for action, seconds in felt["clicks"]["dashboard"].items():
+        limit = CLICK_TARGET * floor_pick
+        rows.append(
+            (
+                f"click: {action}, ms",
+                seconds * 1e3,
+                floor_pick * 1e3,
+                f"<={limit * 1e3:.0f}",
+                seconds <= limit,
+            )
+        )
+    for form, targets in (("phone", PHONE_TARGETS), ("desktop", DESKTOP_TARGETS)):
+        by_page = felt["lighthouse"][form]
+        for page in PAGES:
+            for figure, limit, at_least in targets:
+                mine, theirs = by_page[f"dashboard {page}"][figure], by_page["floor"][figure]
+                met = mine >= limit if at_least else mine <= limit
+                unit = "" if figure in ("score", "cls") else ", s"
+                sign = ">=" if at_least else "<="
+                rows.append(
+                    (f"{form} {page}: {figure}{unit}", mine, theirs, f"{sign}{limit:g}", met)
+                )
+    return rows
+
+
+def _print_felt(rows: list[tuple[str, float, float, str, bool]], felt: dict[str, Any]) -> None:
+    print(f"\n{'as a person feels it':<40} {'dashboard':>10} {'floor':>10} {'target':>8}")
+    for label, mine, theirs, target, met in rows:
+        print(f"{label:<40} {mine:>10.2f} {theirs:>10.2f} {target:>8}{'' if met else '  MISSED'}")
+    for form, by_page in felt["lighthouse"].items():
+        for name, figures in by_page.items():
+            shown = ", ".join(f"{key} {value:.2f}" for key, value in figures.items())
+            print(f"lighthouse {form}, {name}: {shown}")
 
 
 def _measure(smoke: bool) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -155,7 +237,12 @@ def main() -> int:
         )
         for result in (ours, floor):
             result.pop("bodies")
+        felt = _felt(args.smoke)
+        felt_rows = _felt_rows(felt)
+        _print_felt(felt_rows, felt)
+        failures += [label for label, *_, met in felt_rows if not met]
         report |= {
+            "felt": felt,
             "dashboard": ours,
             "floor": floor,
             "ratios": [

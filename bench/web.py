@@ -302,3 +302,50 @@ def throughput(base: str, body: str, seconds: int, connections: int) -> dict[str
         )
     result["requests_per_s"] = result["requests"] / result["seconds"]
     return result
+
+
+# Marks, in the page, when the visitor last pressed a key or a pointer, and when plotly next
+# finished drawing the chart after that (``plotly_afterplot``: the new figure is on screen).
+_MARK_INPUT = """() => {
+  const marks = window.__bench = {input: 0, drawn: 0};
+  for (const type of ['pointerdown', 'keydown']) {
+    document.addEventListener(type, event => { marks.input = event.timeStamp; marks.drawn = 0; },
+                              true);
+  }
+  document.querySelector('#chart .js-plotly-plot').on('plotly_afterplot', () => {
+    if (marks.input && !marks.drawn) marks.drawn = performance.now();
+  });
+}"""
+_DRAWN = "() => window.__bench.drawn > 0"
+
+
+def clicks(
+    bases: Mapping[str, str], actions: Mapping[str, Mapping[str, Callable[[Page], None]]], runs: int
+) -> dict[str, dict[str, float]]:
+    """Median seconds from a visitor's last key press or click of each action to the chart
+    redrawn with its answer, in Chromium, for each named base URL. The sites take turns, a
+    fresh first visit each round, after one round that is not counted (it warms the browser
+    and the servers' memos, as for ``first_charts``)."""
+    times: dict[str, dict[str, list[float]]] = {
+        name: {action: [] for action in actions[name]} for name in bases
+    }
+    with chromium() as browser:
+        for run in range(runs + 1):
+            for name, base in bases.items():
+                context, page = _new_page(browser)
+                page.goto(base + "/")
+                page.wait_for_selector(FIRST_TRACE, timeout=60_000)
+                page.wait_for_function(SETTLED)
+                page.evaluate(_MARK_INPUT)
+                for action, act in actions[name].items():
+                    act(page)
+                    page.wait_for_function(_DRAWN, timeout=30_000)
+                    page.wait_for_function(SETTLED)
+                    marks = page.evaluate("() => window.__bench")
+                    if run:
+                        times[name][action].append((marks["drawn"] - marks["input"]) / 1000)
+                context.close()
+    return {
+        name: {action: statistics.median(values) for action, values in by_action.items()}
+        for name, by_action in times.items()
+    }

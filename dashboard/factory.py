@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
 from html import escape
+from pathlib import Path
 from typing import Any, cast
 
 from dash import Dash
@@ -20,6 +25,7 @@ from dashboard import (
     images,
     layout,
     memo,
+    prerender,
     preview,
     security,
     site,
@@ -38,6 +44,15 @@ VERSION_KEYS = (
     "ddk_version",
     "plotly_version",
 )
+# Scripts Dash puts in every page that this one does not need: core-js's polyfills for browsers
+# older than the ones the site supports (about 2 s of a phone's script time; the one helper of
+# it the renderer and dcc call, regenerator's runtime, is in assets/vendor), and dash_table's
+# bundle, for a component the dashboard does not use.
+UNUSED_SCRIPTS = ("/deps/polyfill@", "/dash_table/")
+# The one script of the page, which runs Dash's after the first paint (not among the assets
+# Dash includes by itself).
+START_SCRIPT = "start-dash-renderer.js"
+_SCRIPT_TAG = re.compile(r'<script src="([^"<>]+)"></script>')
 
 
 class Dashboard(Dash):
@@ -45,6 +60,8 @@ class Dashboard(Dash):
     page head that names the view the visitor came for (``dashboard.preview``)."""
 
     catalog: Catalog | None = None
+    first_screen: Callable[[], str] | None = None
+    """The bare address's first screen as HTML (``dashboard.prerender``), for this request."""
 
     def interpolate_index(
         self,
@@ -61,9 +78,35 @@ class Dashboard(Dash):
             query = request.query_string.decode("utf-8", "replace")
             named, metas = preview.head(self.catalog, query, site.site())
             title = escape(named)
+            if not query and self.first_screen is not None:
+                # The picture first, the app laid out under it out of sight (style.css).
+                app_entry = f'<div class="first-screen">{self.first_screen()}{app_entry}</div>'
         return super().interpolate_index(  # type: ignore[no-untyped-call]
             metas, title, css, config, scripts, app_entry, favicon, renderer
         )
+
+    def _generate_scripts_html(self) -> str:
+        # Dash writes one plain script tag per script; the page names them for
+        # assets/start-dash-renderer.js instead, which asks for them and runs them after the
+        # first paint. (Preload links, asking for them at once, took the bandwidth of slow
+        # connections from what the first paint needs: Lighthouse's phone put it 3 s later.)
+        if self._inline_scripts:  # (start-dash-renderer.js cannot run inline ones in their place)
+            raise RuntimeError("inline scripts are not supported: put them in an asset file")
+        sources = []
+        for line in super()._generate_scripts_html().split("\n"):
+            found = _SCRIPT_TAG.fullmatch(line)
+            if found is None:
+                raise RuntimeError(f"unexpected script tag from Dash: {line}")
+            if not any(unused in found[1] for unused in UNUSED_SCRIPTS):
+                sources.append(found[1])
+        listed = json.dumps(sources).replace("</", "<\\/")
+        return f'<script id="dash-scripts" type="application/json">{listed}</script>'
+
+    def _generate_renderer(self) -> str:
+        # The script that starts the renderer, under the id Dash's own has (Dash checks it).
+        path = Path(self.config.assets_folder) / START_SCRIPT
+        source = f"{self.get_asset_url(START_SCRIPT)}?m={path.stat().st_mtime}"
+        return f'<script id="_dash-renderer" src="{source}"></script>'
 
     def _config(self) -> dict[str, Any]:
         config: dict[str, Any] = super()._config()  # type: ignore[no-untyped-call]
@@ -142,6 +185,7 @@ def create_app(
         title=TITLE,
         update_title="",  # keep the page title steady while callbacks run
         serve_locally=True,
+        assets_ignore=re.escape(START_SCRIPT),
         # Under a prefix the browser asks for Dash's own routes there too (site.Mounted strips it).
         requests_pathname_prefix=site.prefix(address) + "/",
         meta_tags=[
@@ -168,7 +212,17 @@ def create_app(
         # outside any request, to check the layout.
         return layout.shell(catalog, default.for_site(site.site()))
 
+    @lru_cache(maxsize=16)
+    def first_screen(address: str, day: dt.date) -> str:
+        # Per site address and day, as the page it pictures (its citation names both).
+        del day  # (a key only)
+        first = default.for_site(address)
+        return prerender.entry_point(
+            layout.shell(catalog, first), default.plot, first["chart_title"]
+        )
+
     app.layout = page
+    app.first_screen = lambda: first_screen(site.site(), dt.date.today())
     app.index_string = index
     callbacks.register(app, catalog)
     guard.install(server, app.callback_map)

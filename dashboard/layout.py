@@ -187,7 +187,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     id=ids.ECONOMIES,
                     value=first["economies"],
                     options=first["economy_options"],
-                    className="checklist",
+                    className="checklist economies",
                     inline=True,
                 ),
             ),

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
+from markupsafe import Markup
+
 from dashboard.figures import joins
 from dashboard.theme import DERIVED_COLOUR, FONT, economy_colour
 from dashboard.views import Line, Plot, Point
 
 
-class Svg(str):
+class Svg(Markup):
     """Markup this module built: written into a page as it is, not escaped."""
 
     __slots__ = ()

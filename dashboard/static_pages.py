@@ -14,12 +14,12 @@ from typing import Any
 
 from dash.development.base_component import Component
 from flask import Blueprint, Response, abort, request
+from markupsafe import Markup
 
 from dashboard import preview
 from dashboard.claims_page import claims_page
 from dashboard.indicator_pages import indicator_page, sources_index
 from dashboard.layout import footer, header, skip_link
-from dashboard.minichart import Svg
 from dashboard.report_page import report_page
 from dashboard.scoreboard_page import BadRequest, Filters, scoreboard_page
 from dashboard.site import site, site_path
@@ -37,8 +37,10 @@ def to_html(node: Any) -> str:
     """HTML text of a tree of ``dash.html`` components (text children are escaped)."""
     if node is None:
         return ""
-    if isinstance(node, Svg):
-        return str(node)  # built by dashboard.minichart, its text escaped there
+    if isinstance(node, Markup):
+        return str(
+            node
+        )  # built as markup (dashboard.minichart, dashboard.prerender), escaped there
     if isinstance(node, str | int | float):
         return escape(str(node))
     if isinstance(node, list | tuple):

@@ -60,7 +60,7 @@ def swatch_css(codes: Iterable[str]) -> str:
     checkbox's value attribute names the economy). Economy codes are validated as three capital
     letters or EU27, so they are safe inside the selector."""
     return "".join(
-        f'#economies label:has(input[value="{code}"]) .dash-options-list-option-text::before'
+        f'.economies label:has(input[value="{code}"]) .dash-options-list-option-text::before'
         f"{{background:{economy_colour(code)}}}"
         for code in codes
     )

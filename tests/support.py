@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import socket
 import subprocess
 import time
@@ -34,3 +36,12 @@ def wait_until_serving(
             process.kill()
             raise AssertionError(f"server at {url} did not start:\n{log.read_text()}")
         time.sleep(0.2)
+
+
+def dash_scripts(page: str) -> list[str]:
+    """The addresses of Dash's scripts that a chart page names for its starter
+    (``dashboard.factory``: they are not script tags)."""
+    listed = re.search(r'<script id="dash-scripts" type="application/json">(.*?)</script>', page)
+    assert listed is not None, "the page names no scripts"
+    sources: list[str] = json.loads(listed[1])
+    return sources

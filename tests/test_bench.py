@@ -44,7 +44,7 @@ def test_smoke_run_prints_a_table_and_writes_json(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         cwd=REPO,
-        timeout=300,
+        timeout=600,
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -55,12 +55,26 @@ def test_smoke_run_prints_a_table_and_writes_json(tmp_path: Path) -> None:
         "first chart, s",
         "throughput, requests/s",
         "read_csv s",
+        "as a person feels it",
+        "click: indicator, ms",
+        "phone chart: lcp, s",
+        "phone landing: score",
+        "desktop chart: score",
     ):
         assert heading in result.stdout
     report = json.loads(out.read_text())
     assert [row["rows"] for row in report["scaling"]] == [100, 1000]
     assert {row["figure"] for row in report["ratios"]} >= {"cold start, s", "first chart, s"}
     assert report["dashboard"]["throughput"]["errors"] == 0
+    # Every click was timed from an input to a drawing after it, on both apps...
+    clicks = report["felt"]["clicks"]
+    assert set(clicks["dashboard"]) == {"indicator", "view", "years"}
+    assert all(0 < seconds < 30 for app in clicks.values() for seconds in app.values())
+    # ...and Lighthouse scored every page of both on both form factors.
+    for by_page in report["felt"]["lighthouse"].values():
+        assert set(by_page) == {"dashboard chart", "dashboard landing", "floor"}
+        for figures in by_page.values():
+            assert 0 <= figures["score"] <= 100 and figures["lcp"] > 0
 
 
 def test_loaded_runs_the_command_beside_busy_processes_and_passes_on_its_status() -> None:

@@ -69,25 +69,53 @@ document.addEventListener("keydown", function (event) {
 // the roles go. The typed-year boxes get names, and the dropdown's hidden focus catcher leaves
 // the tab order (it is focused by script, never by Tab).
 var YEAR_NAMES = { "dash-range-slider-min-input": "First year", "dash-range-slider-max-input": "Last year" };
+// ``root`` and every element under it that matches ``selector``.
+function matching(root, selector) {
+  var found = Array.prototype.slice.call(root.querySelectorAll(selector));
+  return root.matches(selector) ? [root].concat(found) : found;
+}
 function repairAccessibility(root) {
-  root.querySelectorAll(".dash-checklist[role=listbox], .dash-radioitems[role=listbox]")
+  matching(root, ".dash-checklist[role=listbox], .dash-radioitems[role=listbox]")
     .forEach(function (list) { list.removeAttribute("role"); });
   // (React sets these again on a redraw: each is removed wherever it stands.)
   ["role", "aria-selected", "aria-checked"].forEach(function (attribute) {
-    root.querySelectorAll(
+    matching(root,
       ".dash-checklist label[" + attribute + "], .dash-radioitems label[" + attribute + "]"
     ).forEach(function (option) { option.removeAttribute(attribute); });
   });
   Object.keys(YEAR_NAMES).forEach(function (name) {
-    root.querySelectorAll("input." + name).forEach(function (box) {
+    matching(root, "input." + name).forEach(function (box) {
       if (!box.getAttribute("aria-label")) { box.setAttribute("aria-label", YEAR_NAMES[name]); }
     });
   });
   // Only what needs changing is changed: each change is a mutation this observer sees again.
-  root.querySelectorAll(".dash-dropdown-focus-target[aria-hidden=true]:not([tabindex='-1'])")
+  matching(root, ".dash-dropdown-focus-target[aria-hidden=true]:not([tabindex='-1'])")
     .forEach(function (box) { box.setAttribute("tabindex", "-1"); });
 }
-new MutationObserver(function () { repairAccessibility(document); })
-  .observe(document.documentElement, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ["role", "aria-selected", "aria-checked", "tabindex"],
+// Only where something changed: scanning the whole page after each of React's changes was a
+// tenth of a phone's script time while the page loads.
+new MutationObserver(function (records) {
+  var roots = new Set();
+  records.forEach(function (record) { roots.add(record.target); });
+  roots.forEach(function (root) {
+    if (root.nodeType === Node.ELEMENT_NODE && root.isConnected) { repairAccessibility(root); }
   });
+}).observe(document.documentElement, {
+  childList: true, subtree: true, attributes: true, attributeFilter: ["role", "aria-selected", "aria-checked", "tabindex"],
+});
+
+// The first screen's picture (dashboard/prerender.py) gives way to the app once the app's chart
+// has its lines: the app was laid out under it, so nothing moves. The check runs after each
+// change the app makes, before the browser paints it.
+(function () {
+  var picture = document.querySelector(".prerendered");
+  if (!picture) { return; }
+  var app = document.getElementById("react-entry-point");
+  var observer = new MutationObserver(function () {
+    if (app.querySelector(".js-plotly-plot .scatterlayer .trace")) {
+      observer.disconnect();
+      picture.remove();
+    }
+  });
+  observer.observe(app, { childList: true, subtree: true });
+})();

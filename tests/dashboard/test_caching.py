@@ -14,6 +14,7 @@ from dashboard.caching import CHUNK, STAMPED, last_modified
 from dashboard.factory import create_app
 from indicators import Catalog, load_catalog
 from tests.conftest import VALID
+from tests.support import dash_scripts
 
 PATHS = (
     "/scoreboard",
@@ -86,7 +87,7 @@ def test_last_modified_is_the_load_or_the_start_of_the_day() -> None:
 def test_files_whose_address_names_their_version_are_kept_a_year(client: FlaskClient) -> None:
     page = client.get("/").get_data(as_text=True)
     stamped = re.findall(r'(?:href|src)="(/assets/[^"]+\?m=[^"]+)"', page)
-    suites = re.findall(r'src="(/_dash-component-suites/[^"]+)"', page)
+    suites = [src for src in dash_scripts(page) if src.startswith("/_dash-component-suites/")]
     assert stamped and suites
     for path, lifetime in [
         *((path, STAMPED) for path in stamped),

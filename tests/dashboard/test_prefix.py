@@ -16,6 +16,7 @@ from flask.testing import FlaskClient
 from dashboard.factory import create_app
 from indicators import Catalog
 from tests.dashboard.bodies import EXPLORER, callback_key, explorer_body
+from tests.support import dash_scripts
 
 SITE = "https://example.org/indicators/"
 PREFIX = "/indicators"
@@ -96,8 +97,10 @@ def test_every_page_links_under_the_prefix(client: FlaskClient, page: str) -> No
 
 def test_dash_asks_for_its_own_routes_under_the_prefix(client: FlaskClient) -> None:
     page = client.get(PREFIX + "/", **HERE).get_data(as_text=True)
-    scripts = [a for a in links_in(page) if "_dash-component-suites" in a]
+    scripts = [a for a in dash_scripts(page) if "_dash-component-suites" in a]
     assert scripts and all(a.startswith(PREFIX + "/_dash-component-suites/") for a in scripts)
+    assets = [a for a in dash_scripts(page) if "/assets/" in a]
+    assert assets and all(a.startswith(PREFIX + "/assets/") for a in assets)
     config = re.search(r'id="_dash-config"[^>]*>(.*?)</script>', page)
     assert config is not None
     assert json.loads(config.group(1))["requests_pathname_prefix"] == PREFIX + "/"

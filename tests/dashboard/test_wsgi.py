@@ -35,8 +35,14 @@ def test_gunicorn_serves_the_wsgi_entry(tmp_path: Path) -> None:
             assert found is not None
             config = json.loads(found.group(1))
             assert config["ui"] is False  # no dev tools in production
-            # nor the copy of the layout only they read: the page stays small
-            assert "validation_layout" not in config and len(page) < 10_000
+            # nor the copy of the layout only they read: the page stays small, but for its
+            # first screen, the default view drawn as HTML (dashboard.prerender)
+            assert "validation_layout" not in config
+            first_screen = re.search(
+                r'<div class="prerendered">.*?(?=<div id="react-entry)', page, re.S
+            )
+            assert first_screen is not None
+            assert len(page) - len(first_screen[0]) < 10_000 and len(first_screen[0]) < 40_000
             assert not [
                 key for key in config if "version" in key and key != "disable_version_check"
             ]

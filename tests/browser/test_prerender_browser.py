@@ -1,0 +1,116 @@
+"""The first screen before any script, and the app that takes its place (dashboard/prerender.py).
+
+Measured in Chromium: where the things a person sees first stand, drawn by the server with no
+script at all, and drawn by the app once its chart is on screen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Route
+
+from bench.web import FIRST_TRACE, SETTLED
+
+SCREENS = {"phone": (390, 844), "tablet": (820, 1180), "desktop": (1280, 900)}
+# What a person sees first, and the footer, which shows whether the page below moved.
+SEEN = (
+    ".picker .dash-dropdown",
+    ".chart-heading h1",
+    ".sentence",
+    ".chart-frame",
+    ".actions",
+    ".controls fieldset",
+    ".dash-slider-container",
+    ".key-figures",
+    ".site-footer",
+)
+BOXES = """(selectors) => Object.fromEntries(selectors.map(selector => {
+  const shown = [...document.querySelectorAll(selector)].filter(element =>
+    element.checkVisibility({visibilityProperty: true}));
+  if (shown.length !== 1) return [selector, shown.length + ' shown'];
+  const box = shown[0].getBoundingClientRect();
+  return [selector, [box.x, box.y, box.width, box.height].map(Math.round)];
+}))"""
+
+
+def _boxes(page: Page) -> dict[str, Any]:
+    found: dict[str, Any] = page.evaluate(BOXES, list(SEEN))
+    return found
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=SCREENS)
+def test_the_app_takes_the_place_of_the_first_screen_without_moving_it(
+    browser: Browser, server: str, screen: str
+) -> None:
+    width, height = SCREENS[screen]
+    still = browser.new_context(
+        viewport={"width": width, "height": height}, java_script_enabled=False
+    )
+    page = still.new_page()
+    page.goto(server + "/")
+    before = _boxes(page)
+    chart = page.locator(".prerendered-chart svg.minichart:visible")
+    assert chart.count() == 1 and chart.bounding_box()["height"] > 250  # type: ignore[index]
+    still.close()
+
+    live = browser.new_context(viewport={"width": width, "height": height})
+    page = live.new_page()
+    page.goto(server + "/")
+    page.wait_for_selector(FIRST_TRACE)
+    page.wait_for_function(SETTLED)
+    assert page.locator(".prerendered").count() == 0  # gone once the app's chart is drawn
+    after = _boxes(page)
+    live.close()
+    # Every box is where the picture had it, to the pixel, and each was shown once.
+    assert before == after
+
+
+def test_without_dashs_scripts_the_first_screen_stays_whole(browser: Browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    asked: list[str] = []
+
+    def refuse(route: Route) -> None:
+        asked.append(route.request.url)
+        route.abort()
+
+    page.route("**/_dash-component-suites/**", refuse)
+    page.goto(server + "/")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    # The starter asked for Dash's scripts (each refused), and the picture stayed.
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(entry => "
+        "entry.name.includes('/_dash-component-suites/'))"
+    )
+    assert asked
+    assert page.locator(".prerendered").count() == 1
+    assert page.locator(".prerendered .sentence").is_visible()
+    assert (
+        page.locator("#react-entry-point").evaluate(
+            "element => getComputedStyle(element).visibility"
+        )
+        == "hidden"
+    )
+    context.close()
+
+
+def test_dashs_scripts_are_asked_for_after_the_first_frame(browser: Browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    # Before any script of the page: the time of the first frame (its callbacks run just before
+    # the browser paints it, the page's first contentful paint).
+    context.add_init_script(
+        "requestAnimationFrame(() => { window.firstFrame = performance.now(); });"
+    )
+    page = context.new_page()
+    page.goto(server + "/")
+    page.wait_for_selector(FIRST_TRACE)
+    timings = page.evaluate("""() => ({
+      frame: window.firstFrame,
+      scripts: Math.min(...performance.getEntriesByType('resource')
+        .filter(entry => entry.name.includes('/_dash-component-suites/'))
+        .map(entry => entry.startTime)),
+    })""")
+    assert timings["frame"] < timings["scripts"]
+    context.close()

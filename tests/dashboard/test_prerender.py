@@ -1,0 +1,123 @@
+"""The chart page's first screen (``dashboard.prerender``) and how the page starts Dash."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from typing import cast
+
+from flask.testing import FlaskClient
+
+from dashboard import prerender
+from dashboard.callbacks import DefaultView
+from dashboard.factory import UNUSED_SCRIPTS, create_app
+from dashboard.layout import shell
+from indicators import Catalog
+from tests.support import REPO, dash_scripts
+
+
+class Elements(HTMLParser):
+    """Every start tag of a document: (tag, attributes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def _elements(markup: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = Elements()
+    parser.feed(markup)
+    return parser.tags
+
+
+def _first_screen(catalog: Catalog) -> tuple[str, dict[str, object]]:
+    default = DefaultView(catalog)
+    first = default.for_site("http://example.org")
+    screen = prerender.entry_point(shell(catalog, first), default.plot, first["chart_title"])
+    return screen, first
+
+
+def test_the_first_screen_pictures_the_default_view_without_ids(catalog: Catalog) -> None:
+    screen, first = _first_screen(catalog)
+    elements = _elements(screen)
+    # No id and nothing that points at one: the app's own elements carry them on the same page.
+    assert not [attributes for _, attributes in elements if "id" in attributes]
+    assert not [a for _, a in elements if "for" in a or "aria-describedby" in a]
+    text = re.sub(r"<[^>]+>", "", screen)
+    assert str(first["sentence"]) in text.replace("&amp;", "&")
+    # The chart, drawn twice (phone, wider screens), each line in it.
+    drawings = [a for tag, a in elements if tag == "svg" and "minichart" in (a.get("class") or "")]
+    assert {a["class"] for a in drawings} == {"minichart wide", "minichart narrow"}
+    assert screen.count("<polyline") >= 2 * len(first["economies"])  # type: ignore[arg-type]
+    # No script and no Dash component: stores and the location draw nothing.
+    assert "<script" not in screen and "dash-store" not in screen
+
+
+def test_the_controls_are_pictured_inert_with_the_default_choices(catalog: Catalog) -> None:
+    screen, first = _first_screen(catalog)
+    elements = _elements(screen)
+    controls = [a for _, a in elements if "prerendered-control" in (a.get("class") or "")]
+    # the indicator, economies, view, scale, base year, events, other sources, years
+    assert len(controls) == 8
+    assert all("inert" in attributes for attributes in controls)
+    checked = {a["value"] for tag, a in elements if tag == "input" and "checked" in a}
+    economies = cast(list[str], first["economies"])
+    assert set(economies) | {first["view"], first["scale"]} <= checked
+    years = [a["value"] for tag, a in elements if "prerendered-year" in (a.get("class") or "")]
+    assert years == [str(year) for year in first["years"]]  # type: ignore[attr-defined]
+    indicator = catalog.indicators[str(first["indicator"])]
+    assert indicator.title in screen.replace("&amp;", "&")
+
+
+def _page(client: FlaskClient, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_only_the_bare_address_carries_the_first_screen(catalog: Catalog) -> None:
+    client = create_app(catalog).server.test_client()
+    bare, other = _page(client, "/"), _page(client, "/?view=ratio")
+    assert bare.count('class="prerendered"') == 1 and "first-screen" in bare
+    assert "prerendered" not in other
+    # The picture comes before the app's entry point, inside the same box.
+    assert bare.index('class="prerendered"') < bare.index('id="react-entry-point"')
+
+
+def test_the_page_names_dashs_scripts_for_the_starter_and_runs_none_itself(
+    catalog: Catalog,
+) -> None:
+    client = create_app(catalog).server.test_client()
+    page = _page(client, "/")
+    tags = [a for tag, a in _elements(page) if tag == "script"]
+    # One script runs from the page: the one that starts Dash after the first paint.
+    (starter,) = [a for a in tags if a.get("src")]
+    assert starter["id"] == "_dash-renderer"
+    assert starter["src"] and starter["src"].startswith("/assets/start-dash-renderer.js?m=")
+    assert all(a.get("src") or a.get("type") == "application/json" for a in tags)
+    sources = dash_scripts(page)
+    names = [source.split("?")[0].rsplit("/", 1)[-1] for source in sources]
+    # React first, Dash's renderer after the assets, the component suites last, as Dash orders
+    # them; not the polyfills, dash_table or the starter itself.
+    assert names[0].startswith("react@") and names[1].startswith("react-dom@")
+    assert any(name.startswith("dash_renderer") for name in names)
+    assert "plotly-basic.min.js" in names and "regenerator-runtime.js" in names
+    assert not [s for s in sources if any(unused in s for unused in UNUSED_SCRIPTS)]
+    assert not [s for s in sources if "start-dash-renderer" in s]
+    for source in sources:
+        with client.get(source) as response:  # (a file answer holds the file open)
+            assert response.status_code == 200, source
+
+
+def test_the_vendored_regenerator_runtime_is_the_locked_one() -> None:
+    # The one helper of Dash's polyfills that the renderer and dcc call, at the version
+    # package-lock.json pins (npm ci installs it: make browser).
+    vendored = REPO / "dashboard" / "assets" / "vendor" / "regenerator-runtime.js"
+    installed = REPO / "node_modules" / "regenerator-runtime" / "runtime.js"
+    assert vendored.read_bytes() == installed.read_bytes()
+    lock = json.loads((REPO / "package-lock.json").read_text())
+    assert lock["packages"]["node_modules/regenerator-runtime"]["version"] == "0.14.1"
