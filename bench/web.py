@@ -70,13 +70,15 @@ def gunicorn_command(target: str, port: int) -> list[str]:
     ]
 
 
-def _gunicorn(target: str, port: int, log: Any) -> subprocess.Popen[bytes]:
+def _gunicorn(
+    target: str, port: int, log: Any, env: Mapping[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         gunicorn_command(target, port),
         cwd=REPO,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "INDICATORS_DATA_DIR": str(REPO / "data")},
+        env={**os.environ, "INDICATORS_DATA_DIR": str(REPO / "data"), **(env or {})},
     )
 
 
@@ -112,17 +114,19 @@ def serving(target: str) -> Iterator[str]:
             _stop(process)
 
 
-def cold_starts(targets: Sequence[str], runs: int) -> dict[str, float]:
+def cold_starts(
+    targets: Sequence[str], runs: int, env: Mapping[str, str] | None = None
+) -> dict[str, float]:
     """Median seconds from process start to the first 200 on ``/`` (data loaded and checked) of
-    each target. The targets take turns, run after run, so that a slower moment of a shared
-    machine weighs on each of them alike."""
+    each target, with ``env`` added to the environment. The targets take turns, run after run,
+    so that a slower moment of a shared machine weighs on each of them alike."""
     times: dict[str, list[float]] = {target: [] for target in targets}
     for _ in range(runs):
         for target in targets:
             port = free_port()
             with tempfile.TemporaryFile() as log:
                 start = time.perf_counter()
-                process = _gunicorn(target, port, log)
+                process = _gunicorn(target, port, log, env)
                 try:
                     _first_ok(port, process)
                     times[target].append(time.perf_counter() - start)

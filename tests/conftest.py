@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,10 @@ from hypothesis import settings
 settings.register_profile("fixed", derandomize=True, database=None, deadline=None)
 settings.register_profile("explore", derandomize=False, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fixed"))
+
+# Catalogs the servers the tests start keep for their next start (indicators.cache) go to a
+# directory of this run, not the user's own cache.
+os.environ.setdefault("INDICATORS_CACHE_DIR", tempfile.mkdtemp(prefix="indicators-cache-"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"

@@ -52,6 +52,7 @@ def test_smoke_run_prints_a_table_and_writes_json(tmp_path: Path) -> None:
         "dashboard",
         "floor",
         "cold start, s",
+        "cold start, every file checked, s",
         "first chart, s",
         "throughput, requests/s",
         "read_csv s",
