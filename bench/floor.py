@@ -39,7 +39,15 @@ FIGURES: dict[str, dict[str, Any]] = {
 
 server = Flask(__name__)
 Compress(server)
-app = Dash(__name__, server=cast(Any, server), assets_folder=str(VENDOR), update_title="")
+# Only plotly's bundle of the vendored files: bare Dash brings its own polyfills (the dashboard
+# drops them and vendors the one it needs, regenerator-runtime).
+app = Dash(
+    __name__,
+    server=cast(Any, server),
+    assets_folder=str(VENDOR),
+    assets_ignore=r"regenerator-runtime",
+    update_title="",
+)
 app.layout = html.Div(
     [
         dcc.Dropdown(id="indicator", options=OPTIONS, value=OPTIONS[0], clearable=False),
