@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any, cast
@@ -103,7 +103,12 @@ class Dashboard(Dash):
         return f'<script id="dash-scripts" type="application/json">{listed}</script>'
 
     def _generate_renderer(self) -> str:
-        # The script that starts the renderer, under the id Dash's own has (Dash checks it).
+        return self._start_script_tag
+
+    @cached_property
+    def _start_script_tag(self) -> str:
+        # The script that starts the renderer, under the id Dash's own has (Dash checks it);
+        # stamped with its file's time, as Dash stamps the assets it includes.
         path = Path(self.config.assets_folder) / START_SCRIPT
         source = f"{self.get_asset_url(START_SCRIPT)}?m={path.stat().st_mtime}"
         return f'<script id="_dash-renderer" src="{source}"></script>'

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
+from dash import html
 from markupsafe import Markup
 
 from dashboard.figures import joins
@@ -126,6 +127,20 @@ def legend(plot: Plot) -> list[KeyEntry]:
         joined = any(_any_joined(line) for line in lines)
         entries.append(KeyEntry(label, _colour(lines[0]), False, joined))
     return entries
+
+
+def key(plot: Plot) -> html.Ul:
+    """The chart's key as a list: each entry's swatch and name (``legend``)."""
+    return html.Ul(
+        [html.Li([swatch(entry), " ", entry.name]) for entry in legend(plot)], className="chart-key"
+    )
+
+
+def drawings(plot: Plot, title: str, wide: Size, narrow: Size) -> list[Svg]:
+    """``plot`` drawn at ``wide`` and at ``narrow``: a wide chart shrunk to a phone's width would
+    shrink its labels below reading size, so a phone is shown the narrow drawing instead
+    (style.css picks one by the screen's width, inside a ``chart-box``)."""
+    return [svg(plot, title, wide, "wide"), svg(plot, title, narrow, "narrow")]
 
 
 def _any_joined(line: Line) -> bool:

@@ -72,14 +72,9 @@ WIDE_CHART = minichart.Size(width=890, height=490, font=12, x_ticks=6)
 
 
 def _chart(node: dcc.Graph, plot: Plot, title: str) -> html.Div:
-    key = [html.Li([minichart.swatch(entry), " ", entry.name]) for entry in minichart.legend(plot)]
     return html.Div(
-        [
-            html.Ul(key, className="chart-key"),
-            minichart.svg(plot, title, WIDE_CHART, "wide"),
-            minichart.svg(plot, title, PHONE_CHART, "narrow"),
-        ],
-        className=f"dash-graph {_props(node).get('className', '')} {CLASS}-chart",
+        [minichart.key(plot), *minichart.drawings(plot, title, WIDE_CHART, PHONE_CHART)],
+        className=f"dash-graph {_props(node).get('className', '')} chart-box {CLASS}-chart",
     )
 
 

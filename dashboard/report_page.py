@@ -103,19 +103,13 @@ def _economies(claim: Claim) -> set[str]:
 
 
 def _chart(plot: Plot, title: str, size: minichart.Size = minichart.SMALL) -> html.Figure:
-    key = [html.Li([minichart.swatch(entry), " ", entry.name]) for entry in minichart.legend(plot)]
     drawn = [minichart.svg(plot, title, size)]
     if size != minichart.SMALL:
-        # A wide chart shrunk to a phone's width would shrink its labels below reading size: a
-        # phone is shown the small drawing instead (style.css picks one by the screen's width).
-        drawn = [
-            minichart.svg(plot, title, size, "wide"),
-            minichart.svg(plot, title, SMALL, "narrow"),
-        ]
+        drawn = minichart.drawings(plot, title, size, SMALL)
     return html.Figure(
         [
             html.Div(drawn, className="chart-box"),
-            html.Figcaption([html.Span(title), html.Ul(key, className="chart-key")]),
+            html.Figcaption([html.Span(title), minichart.key(plot)]),
         ],
         className="minichart-figure",
     )
