@@ -10,13 +10,14 @@ import datetime as dt
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
+from plotly.io.json import to_json_plotly
 
 from dashboard import ids, preview
 from dashboard.figures import chart_heading, chart_notes, events_in_view, trend_figure
@@ -137,6 +138,11 @@ PANEL_TRIGGERS = {ids.DATA_SUMMARY: "table", ids.SOURCES_SUMMARY: "sources"} | {
 }
 
 
+def address_view(catalog: Catalog, search: Any) -> tuple[ViewState, list[str]]:
+    """The view an address's query asks for, made valid, and what could not be used of it."""
+    return from_query(search if isinstance(search, str) else "", catalog)
+
+
 def update_view(
     catalog: Catalog,
     triggers: AbstractSet[str],
@@ -172,7 +178,7 @@ def update_view(
     Dash drops the answer to an earlier request of the same callback still on its way, so every
     answer must be complete.
     """
-    addressed, notices = from_query(search if isinstance(search, str) else "", catalog)
+    addressed, notices = address_view(catalog, search)
     if triggers & {*CONTROLS, *PANEL_TRIGGERS.values()}:
         notices = []
         changed = triggers & set(CONTROLS)
@@ -370,6 +376,45 @@ class DefaultView:
         return self.outputs | {"citation": citation} | share(self.catalog, self.state, site)
 
 
+# Outputs that are a control's own value: the page shows what the visitor set, which the request
+# carries. Every other output shows the view at the address, which the last answer drawn wrote.
+CONTROL_VALUES = frozenset(
+    {"indicator", "view", "scale", "years", "economies", "base_year", "all_sources", "events"}
+)
+# Sent whenever present: a link's notice outlives its address (the answer rewrites the address
+# without the parameters it could not use), a citation names the day, and the address and the
+# panels are answered only when they change already.
+ALWAYS_SENT = frozenset({"notice", "citation", "search"})
+
+
+def page_changes(
+    answer: Mapping[str, Any], shown: Mapping[str, str], controls: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The outputs of ``answer`` that change the page: those unlike the ``controls``' values
+    the request carried, and unlike what the page shows (``shown``, each output as JSON, as
+    ``shown_outputs`` gives them). Dash's renderer spends about a millisecond on every output
+    it applies, and more on every component in one, even when nothing changed: a view change
+    leaves half of them as they were."""
+    changes: dict[str, Any] = {}
+    for name, value in answer.items():
+        if name in ALWAYS_SENT or name in PANELS:
+            changes[name] = value
+        elif name in CONTROL_VALUES:
+            if value != controls.get(name):
+                changes[name] = value
+        elif to_json_plotly(value) != shown.get(name):
+            changes[name] = value
+    return changes
+
+
+def shown_outputs(
+    catalog: Catalog, state: ViewState, *, site: str, today: dt.date
+) -> dict[str, str]:
+    """Each output of a view as JSON, as the page shows it once that view is drawn."""
+    outputs = render(catalog, state, [], site=site, today=today)
+    return {name: to_json_plotly(value) for name, value in outputs.items()}
+
+
 def drawn_sources(plot: Plot, main_source: str) -> list[str]:
     """Sources of the values a view draws (the main source when it draws nothing)."""
     drawn = [point.source_id for line in plot.lines for point in line.points]
@@ -498,6 +543,10 @@ def register(app: Dash, catalog: Catalog) -> None:
         dep.component_id: name for name, dep in inputs.items() if name in CONTROLS
     }
 
+    @lru_cache(maxsize=64)
+    def shown_at(state: ViewState, site: str, today: dt.date) -> dict[str, str]:
+        return shown_outputs(catalog, state, site=site, today=today)
+
     def on_change(pathname: Any, **values: Any) -> dict[str, Any]:
         if route(_address_path(pathname))["explorer"]:
             # Another page is shown: leave the chart, and the address bar, as they are.
@@ -505,13 +554,13 @@ def register(app: Dash, catalog: Catalog) -> None:
         presses = {
             name: (values.pop(f"header_{name}"), values.pop(f"stamp_{name}")) for name, _ in COLUMNS
         }
-        answer = update_view(
-            catalog,
-            {triggers[id_] for id_ in ctx.triggered_prop_ids.values() if id_ in triggers},
-            **values,
-            presses=presses,
-            site=site(),
-        )
+        triggered = {triggers[id_] for id_ in ctx.triggered_prop_ids.values() if id_ in triggers}
+        answer = update_view(catalog, triggered, **values, presses=presses, site=site())
+        if triggered & {*CONTROLS, *PANEL_TRIGGERS.values()}:
+            # The page shows the view at its address but for the controls just set: only what
+            # differs is sent (a shared link, back or forward: every output, see update_view).
+            shown = shown_at(address_view(catalog, values["search"])[0], site(), dt.date.today())
+            answer = page_changes(answer, shown, values)
         return {name: answer.get(name, no_update) for name in OUTPUTS}
 
     app.callback(output=OUTPUTS, inputs=inputs, prevent_initial_call=True)(on_change)

@@ -47,8 +47,15 @@ VERSION_KEYS = (
 # Scripts Dash puts in every page that this one does not need: core-js's polyfills for browsers
 # older than the ones the site supports (about 2 s of a phone's script time; the one helper of
 # it the renderer and dcc call, regenerator's runtime, is in assets/vendor), and dash_table's
-# bundle, for a component the dashboard does not use.
-UNUSED_SCRIPTS = ("/deps/polyfill@", "/dash_table/")
+# bundle, for a component the dashboard does not use, and plotly.js's full bundle, which dcc's
+# chart asks for only when no Plotly is loaded (the page loads the basic one, assets/vendor).
+UNUSED_SCRIPTS = ("/deps/polyfill@", "/dash_table/", "/plotly/package_data/plotly")
+# dcc's components load their code in chunks when first drawn: the explorer's picker, chart and
+# year range would each wait for another request after the page's scripts had run. Loaded with
+# the rest (Dash's ``eager_loading``), but for the chunks of components the page does not draw,
+# which dcc still fetches by itself should one be drawn.
+USED_CHUNKS = ("async-dropdown", "async-graph", "async-slider")
+_CHUNK = re.compile(r"/dcc/(async-[a-z]+)\.")
 # The one script of the page, which runs Dash's after the first paint (not among the assets
 # Dash includes by itself).
 START_SCRIPT = "start-dash-renderer.js"
@@ -97,7 +104,10 @@ class Dashboard(Dash):
             found = _SCRIPT_TAG.fullmatch(line)
             if found is None:
                 raise RuntimeError(f"unexpected script tag from Dash: {line}")
-            if not any(unused in found[1] for unused in UNUSED_SCRIPTS):
+            if any(unused in found[1] for unused in UNUSED_SCRIPTS):
+                continue
+            chunk = _CHUNK.search(found[1])
+            if chunk is None or chunk[1] in USED_CHUNKS:
                 sources.append(found[1])
         listed = json.dumps(sources).replace("</", "<\\/")
         return f'<script id="dash-scripts" type="application/json">{listed}</script>'
@@ -190,6 +200,7 @@ def create_app(
         title=TITLE,
         update_title="",  # keep the page title steady while callbacks run
         serve_locally=True,
+        eager_loading=True,  # see USED_CHUNKS
         assets_ignore=re.escape(START_SCRIPT),
         # Under a prefix the browser asks for Dash's own routes there too (site.Mounted strips it).
         requests_pathname_prefix=site.prefix(address) + "/",

@@ -41,13 +41,18 @@ def base_layout() -> dict[str, Any]:
         "hovermode": "closest",
         "hoverlabel": {"bgcolor": "#ffffff", "font": {"family": FONT, "size": 13}},
         "legend": {"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
+        # Labels are never hidden for running past the chart's box ("allow"): plotly's default
+        # measures every tick label after drawing it to decide, a third of its redraw on a
+        # click (bench/); the fixed margins above hold the labels.
         "xaxis": {
+            "ticklabeloverflow": "allow",
             "showgrid": False,
             "linecolor": "#767676",
             "ticks": "outside",
             "tickformat": "d",
         },
         "yaxis": {
+            "ticklabeloverflow": "allow",
             "gridcolor": "#e5e5e5",
             "zeroline": False,
             "linecolor": "#767676",

@@ -114,3 +114,22 @@ def test_dashs_scripts_are_asked_for_after_the_first_frame(browser: Browser, ser
     })""")
     assert timings["frame"] < timings["scripts"]
     context.close()
+
+
+def test_the_first_chart_waits_for_no_chunk_asked_for_later(browser: Browser, server: str) -> None:
+    # dcc's picker, chart and year range have their code with the page's scripts: none of
+    # dcc's loaders asks for a chunk of its own once the app is drawn.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/")
+    page.wait_for_selector(FIRST_TRACE)
+    page.wait_for_function(SETTLED)
+    asked = page.evaluate("() => performance.getEntriesByType('resource').map(entry => entry.name)")
+    chunks = [url.split("?")[0].rsplit("/", 1)[-1] for url in asked if "/dcc/async-" in url]
+    assert sorted(name.split(".")[0] for name in chunks) == [
+        "async-dropdown",
+        "async-graph",
+        "async-slider",
+    ]
+    assert all(".v" in name for name in chunks)  # each fingerprinted, as Dash lists them
+    context.close()

@@ -108,6 +108,12 @@ def test_the_page_names_dashs_scripts_for_the_starter_and_runs_none_itself(
     assert "plotly-basic.min.js" in names and "regenerator-runtime.js" in names
     assert not [s for s in sources if any(unused in s for unused in UNUSED_SCRIPTS)]
     assert not [s for s in sources if "start-dash-renderer" in s]
+    # The chunks of the picker, chart and year range come with them, fingerprinted; no other
+    # chunk, and not plotly.js's full bundle (the page has the basic one).
+    chunks = sorted(name.split(".")[0] for name in names if name.startswith("async-"))
+    assert chunks == ["async-dropdown", "async-graph", "async-slider"]
+    assert all(".v" in name for name in names if name.startswith("async-"))
+    assert not [name for name in names if name.startswith("plotly.")]
     for source in sources:
         with client.get(source) as response:  # (a file answer holds the file open)
             assert response.status_code == 200, source

@@ -1,0 +1,145 @@
+"""A control's answer carries only what changes the page: a page that applies each answer, as
+Dash's renderer does, ends up showing exactly the complete view, click after click."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from dash import Dash
+from flask.testing import FlaskClient
+from plotly.io.json import to_json_plotly
+
+from dashboard.callbacks import OUTPUTS, PANEL_TRIGGERS, update_view
+from dashboard.factory import create_app
+from indicators import Catalog
+from tests.dashboard.bodies import EXPLORER, body, callback_key
+
+# What each control is, as "id.property", and the name update_view gives its value.
+CONTROLS = {
+    "indicator.value": "indicator",
+    "view.value": "view",
+    "scale.value": "scale",
+    "years.value": "years",
+    "economies.value": "economies",
+    "base-year.value": "base_year",
+    "all-sources.value": "all_sources",
+    "events.value": "events",
+}
+TARGETS = {name: f"{o.component_id}.{o.component_property}" for name, o in OUTPUTS.items()}
+
+
+class Page:
+    """The explorer's outputs as a browser holds them: served for the bare address, then
+    changed only by what the answers carry."""
+
+    def __init__(self, app: Dash, catalog: Catalog) -> None:
+        self.app, self.catalog = app, catalog
+        self.client: FlaskClient = app.server.test_client()
+        first = update_view(catalog, set(), "", site="http://localhost/")
+        self.shown = {TARGETS[name]: json.loads(to_json_plotly(v)) for name, v in first.items()}
+        self.shown["url.search"] = ""
+        self.shown["url.pathname"] = "/"
+        self.complete = dict(self.shown)  # the page were every answer complete
+
+    def set(self, control: str, value: Any) -> dict[str, Any]:
+        """The visitor sets ``control``; the page applies the answer, which is returned."""
+        self.shown[control] = value
+        values = self.shown | {"table-sort.data": None}
+        sent = body(self.app, callback_key(self.app, EXPLORER), values, [control])
+        response = self.client.post(
+            "/_dash-update-component", json=sent, headers={"Accept-Encoding": ""}
+        )
+        assert response.status_code == 200, response.get_data(as_text=True)
+        answer: dict[str, dict[str, Any]] = response.get_json()["response"]
+        self.complete = self.shown | self.full_answer(control)
+        for component, props in answer.items():
+            for prop, new in props.items():
+                self.shown[f"{component}.{prop}"] = new
+        return answer
+
+    def full_answer(self, control: str) -> dict[str, Any]:
+        """Every output of the answer to the page's request, as update_view computes it."""
+        controls = {name: self.shown[target] for target, name in CONTROLS.items()}
+        trigger = CONTROLS.get(control) or PANEL_TRIGGERS[control.split(".")[0]]
+        full = update_view(
+            self.catalog,
+            {trigger},
+            self.shown["url.search"],
+            **controls,
+            table_opened=self.shown.get("data-summary.n_clicks"),
+            sources_opened=self.shown.get("sources-summary.n_clicks"),
+            site="http://localhost/",
+        )
+        return {TARGETS[name]: json.loads(to_json_plotly(v)) for name, v in full.items()}
+
+
+@pytest.fixture
+def page(catalog: Catalog) -> Page:
+    return Page(create_app(catalog), catalog)
+
+
+CLICKS = [
+    ("view.value", "ratio"),
+    ("years.value", [2018, 2021]),
+    ("view.value", "levels"),
+    ("economies.value", []),  # every economy unticked: an empty chart
+    ("economies.value", ["USA", "CHN"]),  # back to the first view's economies
+    ("events.value", ["on"]),
+    ("indicator.value", "exchange_students"),
+    ("all-sources.value", ["all"]),
+    ("indicator.value", "widgets"),
+]
+
+
+def test_a_page_applying_each_answer_shows_the_complete_view(page: Page) -> None:
+    for control, value in CLICKS:
+        page.set(control, value)
+        assert page.shown == page.complete, control
+
+
+def test_an_answer_leaves_out_what_the_page_already_shows(page: Page) -> None:
+    answer = page.set("view.value", "ratio")
+    sent = {f"{component}.{prop}" for component, props in answer.items() for prop in props}
+    # Same indicator: its description, economies, options and caveats stay as drawn; the
+    # control just set is not sent back.
+    for unchanged in (
+        "indicator-info.children",
+        "economies.options",
+        "view.options",
+        "caveats.children",
+        "view.value",
+        "indicator.value",
+    ):
+        assert unchanged not in sent
+    assert {"chart.figure", "chart-subtitle.children", "url.search", "citation.children"} <= sent
+    # Unticking every economy and ticking them back redraws the chart both times.
+    page.set("view.value", "levels")
+    assert "chart.figure" in {
+        f"{c}.{p}" for c, ps in page.set("economies.value", []).items() for p in ps
+    }
+    back = page.set("economies.value", ["USA", "CHN"])
+    assert "figure" in back["chart"]
+
+
+def test_a_shared_link_gets_every_output(page: Page, catalog: Catalog) -> None:
+    # Arriving by a link, the page shows the first view until the answer draws the link's.
+    values = page.shown | {"url.search": "?view=ratio", "table-sort.data": None}
+    sent = body(page.app, callback_key(page.app, EXPLORER), values, ["url.search"])
+    answer = page.client.post("/_dash-update-component", json=sent).get_json()["response"]
+    assert {f"{c}.{p}" for c, ps in answer.items() for p in ps} >= {
+        "indicator-info.children",
+        "economies.options",
+        "chart.figure",
+        "view.value",
+    }
+
+
+def test_an_answer_after_one_dropped_still_completes_the_page(page: Page) -> None:
+    # The visitor picks a view, then opens the table before the answer came: Dash drops the
+    # first answer, so the page still shows the address's view with the controls just set.
+    page.shown["view.value"] = "ratio"
+    page.set("data-summary.n_clicks", 1)
+    assert page.shown == page.complete
+    assert "ratio" in page.shown["url.search"]
