@@ -136,6 +136,8 @@ def _is_year_pair(value: Any) -> bool:
 PANEL_TRIGGERS = {ids.DATA_SUMMARY: "table", ids.SOURCES_SUMMARY: "sources"} | {
     ids.sort_button(name): "sort" for name, _ in COLUMNS
 }
+# What a visitor presses on the page; any other request follows the address.
+PRESSES = frozenset({*CONTROLS, *PANEL_TRIGGERS.values()})
 
 
 def address_view(catalog: Catalog, search: Any) -> tuple[ViewState, list[str]]:
@@ -179,7 +181,7 @@ def update_view(
     answer must be complete.
     """
     addressed, notices = address_view(catalog, search)
-    if triggers & {*CONTROLS, *PANEL_TRIGGERS.values()}:
+    if triggers & PRESSES:
         notices = []
         changed = triggers & set(CONTROLS)
         if indicator != addressed.indicator:
@@ -376,11 +378,6 @@ class DefaultView:
         return self.outputs | {"citation": citation} | share(self.catalog, self.state, site)
 
 
-# Outputs that are a control's own value: the page shows what the visitor set, which the request
-# carries. Every other output shows the view at the address, which the last answer drawn wrote.
-CONTROL_VALUES = frozenset(
-    {"indicator", "view", "scale", "years", "economies", "base_year", "all_sources", "events"}
-)
 # Sent whenever present: a link's notice outlives its address (the answer rewrites the address
 # without the parameters it could not use), a citation names the day, and the address and the
 # panels are answered only when they change already.
@@ -399,7 +396,10 @@ def page_changes(
     for name, value in answer.items():
         if name in ALWAYS_SENT or name in PANELS:
             changes[name] = value
-        elif name in CONTROL_VALUES:
+        elif name in CONTROLS:
+            # A control's own value: the page shows what the visitor set, which the request
+            # carries. Every other output shows the view at the address (the last answer
+            # drawn wrote it).
             if value != controls.get(name):
                 changes[name] = value
         elif to_json_plotly(value) != shown.get(name):
@@ -556,7 +556,7 @@ def register(app: Dash, catalog: Catalog) -> None:
         }
         triggered = {triggers[id_] for id_ in ctx.triggered_prop_ids.values() if id_ in triggers}
         answer = update_view(catalog, triggered, **values, presses=presses, site=site())
-        if triggered & {*CONTROLS, *PANEL_TRIGGERS.values()}:
+        if triggered & PRESSES:
             # The page shows the view at its address but for the controls just set: only what
             # differs is sent (a shared link, back or forward: every output, see update_view).
             shown = shown_at(address_view(catalog, values["search"])[0], site(), dt.date.today())
