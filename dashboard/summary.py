@@ -170,6 +170,15 @@ def _mid(title: str) -> str:
     return title
 
 
+# A citation is set in parentheses inside the sentence; parentheses of its own become brackets,
+# as style guides nest them: "(OECD MSTI, May 2025 [GERD, constant PPP])", not "...PPP))".
+_NESTED = str.maketrans("()", "[]")
+
+
+def _aside(text: str) -> str:
+    return f"({text.translate(_NESTED)})"
+
+
 def _population_citation(catalog: Catalog) -> str:
     return catalog.sources[catalog.indicators[POPULATION].main_source].citation
 
@@ -194,7 +203,7 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
     cite = catalog.sources[indicator.main_source].citation
     both = _common_latest(_firm(plot.selection))
     if not plot.lines:
-        return f"No {_mid(indicator.title)} data for this selection ({cite})."
+        return f"No {_mid(indicator.title)} data for this selection {_aside(cite)}."
     if both is None:
         # No year with both main-source values: state each economy's latest point, cited.
         parts = []
@@ -210,7 +219,7 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
             )
             parts.append(
                 f"{names[code]}: {number(point.value, indicator.decimals)} {indicator.unit} "
-                f"in {point.period}{approx} ({catalog.sources[point.source_id].citation})"
+                f"in {point.period}{approx} {_aside(catalog.sources[point.source_id].citation)}"
             )
         return f"{indicator.title}. " + "; ".join(parts) + "."
     china, us = both
@@ -244,7 +253,7 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
                     f"{cn_last.value:,.3f} {plot.y_title} in {names[CHINA]}, against "
                     f"{us_last.value:,.3f} in the {names[US]}"
                 )
-                return f"{text} ({cite}; population: {_population_citation(catalog)})."
+                return f"{text} {_aside(f'{cite}; population: {_population_citation(catalog)}')}."
         text = f"{indicator.title} per million people"
     elif view == "indexed":
         base = plot.state.base_year
@@ -266,4 +275,4 @@ def _describe(plot: Plot, catalog: Catalog) -> str:
             f"; {names[crossing.leader]} overtook {names[crossing.follower]} between "
             f"{crossing.between[0]} and {crossing.between[1]}"
         )
-    return f"{text} ({cite})."
+    return f"{text} {_aside(cite)}."

@@ -308,3 +308,13 @@ def test_an_indicator_with_one_of_the_two_says_so() -> None:
         "Figures for the US only: no source here covers China."
     )
     assert "only:" not in said("rd_expenditure_ppp")
+
+
+def test_a_citation_with_parentheses_of_its_own_nests_them_as_brackets() -> None:
+    from indicators import load_catalog
+
+    real = load_catalog()
+    text = sentence(build(real, default_state(real, "rd_expenditure_constant_ppp")), real)
+    # data/sources.yaml, int_oecd_g_pppct_2025_05: "... extract of May 2025 (GERD, constant PPP)".
+    assert text.endswith("(OECD MSTI, STI Scoreboard extract of May 2025 [GERD, constant PPP]).")
+    assert text.count("(") == text.count(")")
