@@ -34,7 +34,11 @@ def test_per_million_divides_by_population_of_the_same_year(real: Catalog) -> No
     assert plot.y_title == "billion current PPP US dollars per million people"
     assert sentence(plot, real).endswith(
         "(OECD MSTI, STI Scoreboard extract of May 2025; population: "
-        f"{real.sources[real.indicators['population'].main_source].citation})."
+        # The population source's own parentheses ("(Dec 2023 release)") nest as brackets.
+        + real.sources[real.indicators["population"].main_source]
+        .citation.replace("(", "[")
+        .replace(")", "]")
+        + ")."
     )
 
 
