@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -212,6 +213,13 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:  # gone between the listing and the read
+        return b""
+
+
 def test_the_command_starts_both_and_a_sigterm_stops_both(tmp_path: Path) -> None:
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
@@ -229,9 +237,16 @@ def test_the_command_starts_both_and_a_sigterm_stops_both(tmp_path: Path) -> Non
         assert line.startswith(f"Serving on http://127.0.0.1:{port}/"), (
             tmp_path / "serve.log"
         ).read_text()
-        children = _descendants(process.pid)
-        commands = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in children]
-        assert sum(b"gunicorn" in command for command in commands) == 3  # master and 2 workers
+        # One worker answering is enough for nginx to answer, so the second may still be forking.
+        deadline = time.monotonic() + 30
+        while True:
+            children = _descendants(process.pid)
+            commands = [_cmdline(pid) for pid in children]
+            gunicorns = sum(b"gunicorn" in command for command in commands)
+            if gunicorns >= 3 or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        assert gunicorns == 3  # master and 2 workers
         assert any(command.startswith(b"nginx: master") for command in commands)
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         connection.request("GET", "/scoreboard")
