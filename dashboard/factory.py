@@ -59,6 +59,9 @@ _CHUNK = re.compile(r"/dcc/(async-[a-z]+)\.")
 # The one script of the page, which runs Dash's after the first paint (not among the assets
 # Dash includes by itself).
 START_SCRIPT = "start-dash-renderer.js"
+# plotly.js's basic bundle, which the starter holds back on touch screens until the page is
+# first touched (the rest of the page does not need it).
+PLOTLY_SCRIPT = "vendor/plotly-basic.min.js"
 _SCRIPT_TAG = re.compile(r'<script src="([^"<>]+)"></script>')
 
 
@@ -110,7 +113,10 @@ class Dashboard(Dash):
             if chunk is None or chunk[1] in USED_CHUNKS:
                 sources.append(found[1])
         listed = json.dumps(sources).replace("</", "<\\/")
-        return f'<script id="dash-scripts" type="application/json">{listed}</script>'
+        plotly = self.get_asset_url(PLOTLY_SCRIPT)
+        at = [n for n, source in enumerate(sources) if source.split("?")[0] == plotly]
+        marked = f' data-plotly="{at[0]}"' if at else ""
+        return f'<script id="dash-scripts" type="application/json"{marked}>{listed}</script>'
 
     def _generate_renderer(self) -> str:
         return self._start_script_tag

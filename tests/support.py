@@ -41,7 +41,7 @@ def wait_until_serving(
 def dash_scripts(page: str) -> list[str]:
     """The addresses of Dash's scripts that a chart page names for its starter
     (``dashboard.factory``: they are not script tags)."""
-    listed = re.search(r'<script id="dash-scripts" type="application/json">(.*?)</script>', page)
+    listed = re.search(r'<script id="dash-scripts" type="application/json"[^>]*>(.*?)</', page)
     assert listed is not None, "the page names no scripts"
     sources: list[str] = json.loads(listed[1])
     return sources

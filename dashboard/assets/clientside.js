@@ -33,13 +33,16 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 // server made for images (dashboard/figures.py export_layout): title, subtitle, source lines.
 function saveChart(format, figure) {
   if (!figure || !figure.layout || !window.Plotly) { return "Chart not ready"; }
+  // (On a touch screen plotly.js may still be on its way: the press that got here sent for it.)
   var extra = (figure.layout.meta && figure.layout.meta.export) || {};
   var layout = Object.assign({}, figure.layout, extra);
   var title = (extra.title && extra.title.text) || "chart";
   var name = title.replace(/<[^>]*>/g, " ").trim().toLowerCase().replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "").slice(0, 60) || "chart";
-  window.Plotly.downloadImage({ data: figure.data, layout: layout, config: { staticPlot: true } },
-    { format: format, width: layout.width, height: layout.height, filename: name });
+  Promise.resolve(window.Plotly).then(function (plotly) {
+    plotly.downloadImage({ data: figure.data, layout: layout, config: { staticPlot: true } },
+      { format: format, width: layout.width, height: layout.height, filename: name });
+  });
   return "Saved " + format.toUpperCase();
 }
 
@@ -106,16 +109,41 @@ new MutationObserver(function (records) {
 
 // The first screen's picture (dashboard/prerender.py) gives way to the app once the app's chart
 // has its lines: the app was laid out under it, so nothing moves. The check runs after each
-// change the app makes, before the browser paints it.
+// change the app makes, before the browser paints it. On a touch screen, where plotly.js waits
+// for the first touch (start-dash-renderer.js), the picture gives way as soon as the app has
+// drawn its controls, and its drawing of the chart stands in the app's chart frame until the
+// chart itself is drawn; should the view change first, the drawing is dimmed as out of date.
 (function () {
   var picture = document.querySelector(".prerendered");
   if (!picture) { return; }
   var app = document.getElementById("react-entry-point");
+  var onDemand = document.documentElement.classList.contains("chart-on-demand");
+  var controls = ".dash-dropdown, .dash-slider-container, .dash-checklist, .dash-radioitems";
+  var words = "#chart-title, #chart-subtitle, #sentence";
+  var drawing = null;
+  var drawn = null;
+  function described() {
+    return Array.prototype.map.call(app.querySelectorAll(words), function (e) {
+      return e.textContent;
+    }).join("\n");
+  }
   var observer = new MutationObserver(function () {
     if (app.querySelector(".js-plotly-plot .scatterlayer .trace")) {
       observer.disconnect();
       picture.remove();
+      if (drawing) { drawing.remove(); }
+      return;
+    }
+    var frame = app.querySelector(".chart-frame");
+    if (onDemand && !drawing && frame && frame.querySelector("#chart")
+        && app.querySelectorAll(controls).length === picture.querySelectorAll(controls).length) {
+      drawing = picture.querySelector(".prerendered-chart");
+      frame.appendChild(drawing);
+      picture.remove();
+      drawn = described();
+    } else if (drawing && described() !== drawn) {
+      drawing.classList.add("out-of-date");
     }
   });
-  observer.observe(app, { childList: true, subtree: true });
+  observer.observe(app, { childList: true, subtree: true, characterData: true });
 })();

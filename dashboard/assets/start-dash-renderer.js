@@ -6,7 +6,32 @@
 // browser has painted the first frame, runs them in their order, and then starts Dash's
 // renderer, as Dash's own last script tag does.
 (function () {
-  var sources = JSON.parse(document.getElementById("dash-scripts").textContent);
+  var listed = document.getElementById("dash-scripts");
+  var sources = JSON.parse(listed.textContent);
+  // On a touch screen, plotly.js (a megabyte; half a second of a phone's CPU to run, longer
+  // than everything else the page runs) waits until the page is first touched or typed in: the
+  // chart until then is the server's drawing of it (clientside.js puts it in the app's place).
+  // A mouse can point at the chart at once, so there it comes with the rest.
+  if (listed.dataset.plotly && matchMedia("(hover: none) and (pointer: coarse)").matches) {
+    onFirstTouch(sources.splice(Number(listed.dataset.plotly), 1)[0]);
+  }
+  function onFirstTouch(plotly) {
+    // dcc's chart waits for Promise.resolve(window.Plotly || its own loader): a thenable in
+    // window.Plotly holds it until plotly.js has run (and replaced it with itself).
+    var waiting = [];
+    window.Plotly = { then: function (resolve, reject) { waiting.push([resolve, reject]); } };
+    document.documentElement.classList.add("chart-on-demand");
+    var events = ["pointerdown", "keydown"];
+    function ask() {
+      events.forEach(function (name) { removeEventListener(name, ask, true); });
+      var script = document.createElement("script");
+      script.src = plotly;
+      script.onload = function () { waiting.forEach(function (w) { w[0](window.Plotly); }); };
+      script.onerror = function (e) { waiting.forEach(function (w) { w[1](e); }); };
+      document.body.appendChild(script);
+    }
+    events.forEach(function (name) { addEventListener(name, ask, { capture: true, passive: true }); });
+  }
   function load() {
     var last = null;
     sources.forEach(function (source) {

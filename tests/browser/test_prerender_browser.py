@@ -133,3 +133,83 @@ def test_the_first_chart_waits_for_no_chunk_asked_for_later(browser: Browser, se
     ]
     assert all(".v" in name for name in chunks)  # each fingerprinted, as Dash lists them
     context.close()
+
+
+# On a touch screen plotly.js waits for the first touch (start-dash-renderer.js); the server's
+# drawing of the chart stands in the app's chart frame until then (clientside.js).
+DRAWING_IN_APP = "#react-entry-point .chart-frame > .prerendered-chart"
+NOTHING_LOADING = """() => (window.dash_stores || []).length > 0
+  && window.dash_stores.every(store => !store.getState().isLoading)"""
+ASKED_FOR_PLOTLY = """() => performance.getEntriesByType('resource')
+  .some(entry => entry.name.includes('/plotly-basic.'))"""
+
+
+def _touch_screen(browser: Browser) -> Any:
+    return browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+
+
+def test_on_a_touch_screen_the_app_is_live_before_plotly_and_nothing_moves(
+    browser: Browser, server: str
+) -> None:
+    still = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = still.new_page()
+    page.goto(server + "/")
+    before = _boxes(page)
+    still.close()
+
+    context = _touch_screen(browser)
+    page = context.new_page()
+    page.goto(server + "/")
+    page.wait_for_selector(DRAWING_IN_APP)
+    page.wait_for_function(NOTHING_LOADING)
+    assert page.locator(".prerendered").count() == 0  # the app is the page now
+    assert _boxes(page) == before  # every box where the picture had it
+    frame = page.locator("#react-entry-point .chart-frame").bounding_box()
+    assert page.locator(DRAWING_IN_APP).bounding_box() == frame
+    assert page.locator(f"{DRAWING_IN_APP} svg.minichart:visible").count() == 1
+    assert not page.evaluate(ASKED_FOR_PLOTLY)
+
+    # The first touch is not lost: it opens the picker, and sends for plotly.js.
+    page.locator(".picker .dash-dropdown").tap()
+    page.get_by_role("option", name="R&D intensity").first.wait_for()
+    page.wait_for_function(ASKED_FOR_PLOTLY)
+    page.get_by_role("option", name="R&D intensity").first.tap()
+    page.wait_for_selector(FIRST_TRACE)
+    page.wait_for_function(SETTLED)
+    assert page.locator(".prerendered-chart").count() == 0  # the chart itself took its place
+    assert "R&D intensity" in page.locator(".chart-heading h1").inner_text()
+    assert page.locator("#chart .scatterlayer .trace").count() >= 2
+    context.close()
+
+
+def test_a_view_changed_before_plotly_arrives_dims_the_drawing(
+    browser: Browser, server: str
+) -> None:
+    context = _touch_screen(browser)
+    page = context.new_page()
+    held: list[Route] = []
+    # plotly.js on a slow connection: held until the test lets it through
+    page.route("**/plotly-basic.*", lambda route: held.append(route))
+    page.goto(server + "/")
+    page.wait_for_selector(DRAWING_IN_APP)
+    page.wait_for_function(NOTHING_LOADING)
+    drawing = page.locator(DRAWING_IN_APP)
+    assert "out-of-date" not in (drawing.get_attribute("class") or "")
+    page.get_by_label("China ÷ US").tap()
+    page.wait_for_selector(f"{DRAWING_IN_APP}.out-of-date")
+    assert (
+        float(
+            page.locator(f"{DRAWING_IN_APP} svg.minichart:visible").evaluate(
+                "svg => getComputedStyle(svg).opacity"
+            )
+        )
+        < 0.5
+    )
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_selector(FIRST_TRACE)
+    page.wait_for_function(SETTLED)
+    assert page.locator(".prerendered-chart").count() == 0
+    context.close()

@@ -106,6 +106,9 @@ def test_the_page_names_dashs_scripts_for_the_starter_and_runs_none_itself(
     assert names[0].startswith("react@") and names[1].startswith("react-dom@")
     assert any(name.startswith("dash_renderer") for name in names)
     assert "plotly-basic.min.js" in names and "regenerator-runtime.js" in names
+    # The starter is told which is plotly.js, to hold back on touch screens.
+    (listed,) = [a for a in tags if a.get("id") == "dash-scripts"]
+    assert names[int(listed["data-plotly"] or "")] == "plotly-basic.min.js"
     assert not [s for s in sources if any(unused in s for unused in UNUSED_SCRIPTS)]
     assert not [s for s in sources if "start-dash-renderer" in s]
     # The chunks of the picker, chart and year range come with them, fingerprinted; no other
