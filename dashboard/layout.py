@@ -61,11 +61,25 @@ def indicator_options(catalog: Catalog) -> list[dict[str, Any]]:
                 # Searched beside the label (title and unit): the words people use for it.
                 # The picker indexes every substring of every word when the page loads, so the
                 # whole description, three times the words, cost more than the rest of it.
-                "search": " ".join([category.label, *indicator.keywords]),
+                "search": searched_words(
+                    f"{indicator.title} — {indicator.unit}", [category.label, *indicator.keywords]
+                ),
             }
             for indicator in members
         )
     return options
+
+
+def searched_words(label: str, phrases: list[str]) -> str:
+    """The words of ``phrases`` that a search of ``label`` would not find already.
+
+    dcc's picker splits on white space, lower-cases, and finds a typed word inside any word of
+    the label or of this text (it indexes every substring of each, a third of the work of
+    drawing the app): a word inside another one adds nothing to what is found."""
+    words = list(dict.fromkeys(w.lower() for phrase in phrases for w in phrase.split()))
+    known = label.lower().split()
+    kept = [w for w in words if not any(w in other for other in known)]
+    return " ".join(w for w in kept if not any(w in other and w != other for other in kept))
 
 
 def indicator_info(indicator: Indicator) -> list[Any]:

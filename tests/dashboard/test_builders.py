@@ -15,11 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.figures import trend_figure
+from dashboard.layout import indicator_options, searched_words
 from dashboard.state import default_state
 from dashboard.summary import KeyFigure, key_figures, sentence
 from dashboard.tables import COLUMNS, after_presses, sort_rows, table_rows, valid_sort
 from dashboard.views import build
-from indicators import Catalog
+from indicators import Catalog, load_catalog
 
 
 def data_traces(figure: dict[str, Any]) -> list[dict[str, Any]]:
@@ -318,3 +319,36 @@ def test_a_citation_with_parentheses_of_its_own_nests_them_as_brackets() -> None
     # data/sources.yaml, int_oecd_g_pppct_2025_05: "... extract of May 2025 (GERD, constant PPP)".
     assert text.endswith("(OECD MSTI, STI Scoreboard extract of May 2025 [GERD, constant PPP]).")
     assert text.count("(") == text.count(")")
+
+
+WORDS = st.text(st.sampled_from("abcdeR&D-"), min_size=1, max_size=8)
+
+
+@given(label=st.lists(WORDS, min_size=1, max_size=6), phrases=st.lists(WORDS, max_size=10))
+def test_the_pickers_search_words_find_everything_the_phrases_would(
+    label: list[str], phrases: list[str]
+) -> None:
+    # dcc's picker finds a typed word inside any whitespace-separated word of the label or the
+    # search text, lower-cased: the shorter text finds every word the phrases did.
+    text = " ".join(label)
+    kept = searched_words(text, phrases).split()
+    indexed = text.lower().split() + kept
+    for word in (w.lower() for phrase in phrases for w in phrase.split()):
+        assert any(word in other for other in indexed), word
+    assert len(kept) == len(set(kept))
+    assert not [w for w in kept if any(w in other for other in text.lower().split())]
+
+
+def test_the_real_pickers_search_words_are_fewer_and_find_the_same() -> None:
+    real = load_catalog()
+    before = after = 0
+    for option in indicator_options(real):
+        if option.get("disabled"):
+            continue
+        indicator = real.indicators[option["value"]]
+        phrases = [indicator.category.label, *indicator.keywords]
+        indexed = option["label"].lower().split() + option["search"].split()
+        for word in (w.lower() for phrase in phrases for w in phrase.split()):
+            assert any(word in other for other in indexed), (indicator.id, word)
+        before, after = before + len(" ".join(phrases)), after + len(option["search"])
+    assert after < 0.8 * before
