@@ -11,8 +11,10 @@
   // On a touch screen, plotly.js (a megabyte; half a second of a phone's CPU to run, longer
   // than everything else the page runs) waits until the page is first touched or typed in: the
   // chart until then is the server's drawing of it (clientside.js puts it in the app's place).
-  // A mouse can point at the chart at once, so there it comes with the rest.
-  if (listed.dataset.plotly && matchMedia("(hover: none) and (pointer: coarse)").matches) {
+  // A mouse can point at the chart at once, so there it comes with the rest, as it does on a
+  // page that arrived without a drawing (any address but the bare one).
+  var drawn = document.querySelector(".prerendered-chart");
+  if (listed.dataset.plotly && drawn && matchMedia("(hover: none) and (pointer: coarse)").matches) {
     onFirstTouch(sources.splice(Number(listed.dataset.plotly), 1)[0]);
   }
   function onFirstTouch(plotly) {

@@ -213,3 +213,18 @@ def test_a_view_changed_before_plotly_arrives_dims_the_drawing(
     page.wait_for_function(SETTLED)
     assert page.locator(".prerendered-chart").count() == 0
     context.close()
+
+
+def test_on_a_touch_screen_a_shared_link_gets_its_chart_untouched(
+    browser: Browser, server: str
+) -> None:
+    # A shared link arrives without the server's drawing: nothing would stand in the chart's
+    # place, so plotly.js comes at once.
+    context = _touch_screen(browser)
+    page = context.new_page()
+    page.goto(server + "/?indicator=rd_intensity&view=ratio")
+    page.wait_for_selector(FIRST_TRACE)
+    page.wait_for_function(SETTLED)
+    assert page.evaluate(ASKED_FOR_PLOTLY)
+    assert "R&D intensity" in page.locator(".chart-heading h1").inner_text()
+    context.close()
