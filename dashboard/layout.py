@@ -53,20 +53,19 @@ def indicator_options(catalog: Catalog) -> list[dict[str, Any]]:
                 "disabled": True,
             }
         )
-        options.extend(
-            {
-                "label": f"{indicator.title} — {indicator.unit}",
-                "value": indicator.id,
-                "title": indicator.description,
-                # Searched beside the label (title and unit): the words people use for it.
-                # The picker indexes every substring of every word when the page loads, so the
-                # whole description, three times the words, cost more than the rest of it.
-                "search": searched_words(
-                    f"{indicator.title} — {indicator.unit}", [category.label, *indicator.keywords]
-                ),
-            }
-            for indicator in members
-        )
+        for indicator in members:
+            label = f"{indicator.title} — {indicator.unit}"
+            options.append(
+                {
+                    "label": label,
+                    "value": indicator.id,
+                    "title": indicator.description,
+                    # Searched beside the label (title and unit): the words people use for it.
+                    # The picker indexes every substring of every word when the page loads, so
+                    # the whole description, three times the words, cost more than the rest.
+                    "search": searched_words(label, [category.label, *indicator.keywords]),
+                }
+            )
     return options
 
 
