@@ -579,3 +579,29 @@ def test_the_sources_page_leads_to_an_indicators_page_and_on_to_its_sources(
         notes = catalog.sources[source_id].notes
         if notes:
             assert notes[:40] not in page.inner_text("main")
+
+
+# What the page says about its view, apart from the chart.
+DESCRIBED = """() => ['#chart-title', '#chart-subtitle', '#sentence', '#key-figures', '#citation']
+  .map(selector => document.querySelector(selector).textContent)"""
+
+
+def test_answers_in_quick_succession_leave_the_page_as_its_address_draws_it(
+    browser: Browser, page: Page, server: str
+) -> None:
+    # Each answer carries only what differs from the view at the address the page shows
+    # (callbacks.page_changes), and Dash drops an answer a newer request overtook: after
+    # three quick changes the page must show what its address shows on a fresh visit.
+    open_chart(page, server + "/")
+    page.get_by_label("China ÷ US").check()
+    page.fill("#years input.dash-range-slider-min-input", "2010")
+    page.keyboard.press("Tab")
+    page.get_by_label("Japan").check()
+    wait_for_query(page, "economies", "USA,CHN,JPN")
+    settle(page)
+    seen = page.evaluate(DESCRIBED)
+    fresh = browser.new_page()
+    open_chart(fresh, page.url)
+    assert fresh.evaluate(DESCRIBED) == seen
+    assert traces(fresh) == traces(page)
+    fresh.close()
