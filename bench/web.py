@@ -37,13 +37,16 @@ FIRST_TRACE_SHOWN = (
     + "'); return trace && trace.checkVisibility({visibilityProperty: true})"
     " ? performance.now() : false; }"
 )
-# True once Dash's store has no callback requested, on its way or being applied, and plotly has
-# finished drawing (dcc.Graph marks a graph pending while Plotly.react runs).
-SETTLED = """() => {
-  const stores = window.dash_stores || [];
-  return stores.length > 0 && stores.every(store => !store.getState().isLoading)
-    && !document.querySelector('[data-dash-is-loading], .dash-graph--pending');
-}"""
+# True once Dash's store has no callback requested, on its way or being applied...
+CALLBACKS_DONE = (
+    "(window.dash_stores || []).length > 0"
+    " && window.dash_stores.every(store => !store.getState().isLoading)"
+)
+# ...and plotly has finished drawing (dcc.Graph marks a graph pending while Plotly.react runs).
+SETTLED = (
+    f"() => {CALLBACKS_DONE}"
+    " && !document.querySelector('[data-dash-is-loading], .dash-graph--pending')"
+)
 
 
 def free_port() -> int:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from bench.web import FIRST_TRACE, SETTLED
+from bench.web import CALLBACKS_DONE, FIRST_TRACE, SETTLED
 
 SCREENS = {"phone": (390, 844), "tablet": (820, 1180), "desktop": (1280, 900)}
 # What a person sees first, and the footer, which shows whether the page below moved.
@@ -138,13 +138,12 @@ def test_the_first_chart_waits_for_no_chunk_asked_for_later(browser: Browser, se
 # On a touch screen plotly.js waits for the first touch (start-dash-renderer.js); the server's
 # drawing of the chart stands in the app's chart frame until then (clientside.js).
 DRAWING_IN_APP = "#react-entry-point .chart-frame > .prerendered-chart"
-NOTHING_LOADING = """() => (window.dash_stores || []).length > 0
-  && window.dash_stores.every(store => !store.getState().isLoading)"""
+NOTHING_LOADING = f"() => {CALLBACKS_DONE}"  # (the chart stays pending until plotly comes)
 ASKED_FOR_PLOTLY = """() => performance.getEntriesByType('resource')
   .some(entry => entry.name.includes('/plotly-basic.'))"""
 
 
-def _touch_screen(browser: Browser) -> Any:
+def _touch_screen(browser: Browser) -> BrowserContext:
     return browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
