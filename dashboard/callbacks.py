@@ -477,12 +477,52 @@ OUTPUTS = {
 }
 
 
+# The words about a view: drawn once its chart is (``describe``), so that the browser draws the
+# chart first. A click that redrew every output waited 35 to 45 ms more for the chart, in
+# Chromium, most of it React rendering these and the chart drawing in a page they had changed.
+DESCRIPTION = frozenset(
+    {
+        "indicator_info",
+        "events_list",
+        "chart_notes",
+        "sentence",
+        "key_figures",
+        "caveats",
+        "download_view",
+        "download_indicator",
+        "citation",
+        "share_link",
+        "share_embed",
+        "share_png",
+        "share_svg",
+        "page_title",
+    }
+)
+
+
 # The table and source cards wait in closed panels, drawn by this same callback once opened:
 # one writer, so answers cannot cross. (Separate callbacks following the view cost Dash's
 # renderer 0.2 to 0.5 s on arrival, measured in Chromium.)
 PANELS = frozenset(
     {"sources", "table_body", "table_sort", *(f"header_{name}" for name, _ in COLUMNS)}
 )
+
+
+def description(catalog: Catalog, view: Any, *, site: str, today: dt.date) -> dict[str, Any]:
+    """The words about the view at the address query ``view`` (``DESCRIPTION``), and that query
+    as ``described``: the view whose words the page then shows."""
+    outputs = render(catalog, address_view(catalog, view)[0], [], site=site, today=today)
+    return {name: outputs[name] for name in DESCRIPTION} | {"described": outputs["search"]}
+
+
+# What the explorer's answer to a change draws: the chart, the controls, the address and the
+# panels; and, as ``drawn``, the view it drew, which the words follow once the chart is drawn.
+CHART_OUTPUTS = {name: o for name, o in OUTPUTS.items() if name not in DESCRIPTION} | {
+    "drawn": Output(ids.CHART_DRAWN, "data")
+}
+DESCRIPTION_OUTPUTS = {"described": Output(ids.DESCRIBED, "data")} | {
+    name: o for name, o in OUTPUTS.items() if name in DESCRIPTION
+}
 
 
 def register(app: Dash, catalog: Catalog) -> None:
@@ -556,14 +596,39 @@ def register(app: Dash, catalog: Catalog) -> None:
         }
         triggered = {triggers[id_] for id_ in ctx.triggered_prop_ids.values() if id_ in triggers}
         answer = update_view(catalog, triggered, **values, presses=presses, site=site())
+        addressed = address_view(catalog, values["search"])[0]
+        view = answer.get("search", to_query(addressed))
         if triggered & PRESSES:
             # The page shows the view at its address but for the controls just set: only what
             # differs is sent (a shared link, back or forward: every output, see update_view).
-            shown = shown_at(address_view(catalog, values["search"])[0], site(), dt.date.today())
-            answer = page_changes(answer, shown, values)
-        return {name: answer.get(name, no_update) for name in OUTPUTS}
+            answer = page_changes(answer, shown_at(addressed, site(), dt.date.today()), values)
+        drawn = {"view": view, "redrawn": "figure" in answer}
+        return {name: answer.get(name, no_update) for name in CHART_OUTPUTS} | {"drawn": drawn}
 
-    app.callback(output=OUTPUTS, inputs=inputs, prevent_initial_call=True)(on_change)
+    app.callback(output=CHART_OUTPUTS, inputs=inputs, prevent_initial_call=True)(on_change)
+
+    # The words follow the chart: the browser passes the view on once plotly has drawn it
+    # (``views.afterChart``), and the answer carries what differs from the words the page shows
+    # (``described``, written by the same answer: an answer Dash drops leaves it as it was).
+    app.clientside_callback(  # type: ignore[no-untyped-call]
+        ClientsideFunction(namespace="views", function_name="afterChart"),
+        Output(ids.DESCRIBE, "data"),
+        Input(ids.CHART_DRAWN, "data"),
+        prevent_initial_call=True,
+    )
+
+    def on_drawn(view: Any, described: Any) -> dict[str, Any]:
+        today = dt.date.today()
+        words = description(catalog, view, site=site(), today=today)
+        shown = shown_at(address_view(catalog, described)[0], site(), today)
+        changes = page_changes(words, shown, {})
+        return {name: changes.get(name, no_update) for name in DESCRIPTION_OUTPUTS}
+
+    app.callback(
+        output=DESCRIPTION_OUTPUTS,
+        inputs={"view": Input(ids.DESCRIBE, "data"), "described": State(ids.DESCRIBED, "data")},
+        prevent_initial_call=True,
+    )(on_drawn)
 
     # Image export runs in the browser, where plotly.js draws the file: assets/clientside.js.
     for button, image_format in ((ids.EXPORT_PNG, "png"), (ids.EXPORT_SVG, "svg")):

@@ -332,6 +332,10 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     ),
                     dcc.Store(id=ids.PAGE_TITLE, data=first["page_title"]),
                     dcc.Store(id=ids.PAGE_TITLE_SET),
+                    # The words follow the chart (``callbacks.DESCRIPTION``).
+                    dcc.Store(id=ids.CHART_DRAWN),
+                    dcc.Store(id=ids.DESCRIBE),
+                    dcc.Store(id=ids.DESCRIBED, data=first["search"]),
                 ],
                 className="cite share",
             ),

@@ -21,6 +21,19 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       if (title) { document.title = title; }
       return title;
     },
+    // The words about a view follow its chart (dashboard/callbacks.py DESCRIPTION): the view an
+    // answer drew is passed on once plotly has drawn the chart it redrew, so that the browser
+    // draws the chart before it renders the words. Dash runs this as it applies the answer,
+    // before React renders the new figure.
+    afterChart: function (drawn) {
+      var chart = document.querySelector("#chart .js-plotly-plot");
+      if (!drawn.redrawn || !chart || !chart.once) { return drawn.view; }
+      return new Promise(function (resolve) {
+        chart.once("plotly_afterplot", function () { resolve(drawn.view); });
+        // Should plotly not draw (held back on a touch screen, or the figure it already shows).
+        setTimeout(function () { resolve(drawn.view); }, 1000);
+      });
+    },
   },
   // Chart export: plotly.js renders the figure (title, units and source line included) to a file.
   exports: {

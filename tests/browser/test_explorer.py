@@ -160,6 +160,26 @@ def test_ratio_view_plots_china_divided_by_us(page: Page, server: str, catalog: 
     assert trace["y"] == pytest.approx(expected.tolist())
 
 
+def test_the_chart_is_drawn_before_the_words_about_it(page: Page, server: str) -> None:
+    # The words follow the chart in an answer of their own (callbacks.DESCRIPTION), asked for
+    # once plotly has drawn it: a click's chart is not held back by React rendering them.
+    open_chart(page, server + "/")
+    before = page.inner_text("#sentence")
+    page.evaluate(
+        "() => { const order = window.__order = [];"
+        f" document.querySelector('{CHART}').on('plotly_afterplot', () => order.push('chart'));"
+        " new MutationObserver(() => order.push('words')).observe("
+        "document.getElementById('sentence'), {childList: true, subtree: true,"
+        " characterData: true}); }"
+    )
+    page.get_by_label("China ÷ US").check()
+    expect(page.locator("#sentence")).not_to_have_text(before)
+    settle(page)
+    order = page.evaluate("() => window.__order")
+    assert order[0] == "chart" and "words" in order, order
+    assert "view=ratio" in (page.text_content("#share-link") or "")
+
+
 def test_log_scale_and_economies(page: Page, server: str, catalog: Catalog) -> None:
     open_chart(page, server + "/")
     page.get_by_label("Log").check()
@@ -460,7 +480,10 @@ def test_presses_merged_into_one_request_all_count(page: Page, server: str) -> N
     )
     expect(page.locator("#sort-value")).to_have_text("Value ▲")
     settle(page)
-    assert sent == [["data-summary.n_clicks", "sort-value.n_clicks"]]
+    # (The words about the view follow, in a request of their own: callbacks.DESCRIPTION.)
+    assert [ids for ids in sent if ids != ["describe.data"]] == [
+        ["data-summary.n_clicks", "sort-value.n_clicks"]
+    ]
     assert shown_values(page) == sorted(shown_values(page))
 
 

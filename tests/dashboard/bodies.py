@@ -12,6 +12,7 @@ from dashboard.tables import DEFAULT_SORT
 from indicators import Catalog
 
 EXPLORER = "..url.search..."  # the key of the explorer's main callback starts so
+WORDS = "..described.data..."  # and the key of the callback that draws the words about a view
 
 
 def callback_key(app: Dash, starts: str) -> str:

@@ -59,7 +59,7 @@ def test_a_refused_request_is_refused_even_when_its_body_was_answered(catalog: C
 def test_the_memo_is_bounded_in_bytes_and_entries(
     catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(memo, "BUDGET", 25_000)  # two or three answers
+    monkeypatch.setattr(memo, "BUDGET", 12_000)  # two or three answers
     searches = [f"?indicator=widgets&from={year}" for year in (2017, 2018, 2019, 2020)]
     app = create_app(catalog)
     client: FlaskClient = app.server.test_client()

@@ -1,5 +1,7 @@
 """A control's answer carries only what changes the page: a page that applies each answer, as
-Dash's renderer does, ends up showing exactly the complete view, click after click."""
+Dash's renderer does, ends up showing exactly the complete view, click after click. The answer
+draws the chart; the words about the view follow in a second answer (``callbacks.DESCRIPTION``),
+which the page asks for once the chart is drawn."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from plotly.io.json import to_json_plotly
 
 from dashboard.callbacks import OUTPUTS, PANEL_TRIGGERS, update_view
 from dashboard.factory import create_app
+from dashboard.state import from_query, to_query
 from indicators import Catalog
-from tests.dashboard.bodies import EXPLORER, body, callback_key
+from tests.dashboard.bodies import EXPLORER, WORDS, body, callback_key
 
 # What each control is, as "id.property", and the name update_view gives its value.
 CONTROLS = {
@@ -41,19 +44,38 @@ class Page:
         self.shown = {TARGETS[name]: json.loads(to_json_plotly(v)) for name, v in first.items()}
         self.shown["url.search"] = ""
         self.shown["url.pathname"] = "/"
+        # The view whose words are drawn: the page is served with the first view's.
+        self.shown["described.data"] = to_query(from_query("", catalog)[0])
         self.complete = dict(self.shown)  # the page were every answer complete
 
-    def set(self, control: str, value: Any) -> dict[str, Any]:
-        """The visitor sets ``control``; the page applies the answer, which is returned."""
+    def set(self, control: str, value: Any, *, words: bool = True) -> dict[str, Any]:
+        """The visitor sets ``control``; the page applies the answer, and then the answer with
+        the words about the view it drew (unless ``words`` is false: Dash dropped it, as a newer
+        request overtook it). Both answers are returned, merged."""
         self.shown[control] = value
+        answer = self.post(EXPLORER, [control])
+        self.complete = self.shown | self.full_answer(control)
+        drawn = answer["chart-drawn"]["data"]
+        self.shown["describe.data"] = drawn["view"]
+        if words:
+            for component, props in self.post(WORDS, ["describe.data"]).items():
+                answer.setdefault(component, {}).update(props)
+        # The stores: the view drawn, and (once its words are) the view whose words are drawn.
+        self.complete |= {"chart-drawn.data": drawn, "describe.data": drawn["view"]}
+        if words:
+            self.complete["described.data"] = drawn["view"]
+        return answer
+
+    def post(self, key: str, changed: list[str]) -> dict[str, Any]:
+        """Send the request of the callback whose key starts with ``key``, apply its answer to
+        the page and return it."""
         values = self.shown | {"table-sort.data": None}
-        sent = body(self.app, callback_key(self.app, EXPLORER), values, [control])
+        sent = body(self.app, callback_key(self.app, key), values, changed)
         response = self.client.post(
             "/_dash-update-component", json=sent, headers={"Accept-Encoding": ""}
         )
         assert response.status_code == 200, response.get_data(as_text=True)
         answer: dict[str, dict[str, Any]] = response.get_json()["response"]
-        self.complete = self.shown | self.full_answer(control)
         for component, props in answer.items():
             for prop, new in props.items():
                 self.shown[f"{component}.{prop}"] = new
@@ -123,17 +145,39 @@ def test_an_answer_leaves_out_what_the_page_already_shows(page: Page) -> None:
     assert "figure" in back["chart"]
 
 
-def test_a_shared_link_gets_every_output(page: Page, catalog: Catalog) -> None:
-    # Arriving by a link, the page shows the first view until the answer draws the link's.
-    values = page.shown | {"url.search": "?view=ratio", "table-sort.data": None}
-    sent = body(page.app, callback_key(page.app, EXPLORER), values, ["url.search"])
-    answer = page.client.post("/_dash-update-component", json=sent).get_json()["response"]
+def test_a_shared_link_gets_every_output(page: Page) -> None:
+    # Arriving by a link, the page shows the first view until the answers draw the link's: the
+    # first draws every output of the chart, the second the words that differ.
+    page.shown["url.search"] = "?indicator=exchange_students&view=ratio"
+    answer = page.post(EXPLORER, ["url.search"])
     assert {f"{c}.{p}" for c, ps in answer.items() for p in ps} >= {
-        "indicator-info.children",
         "economies.options",
         "chart.figure",
         "view.value",
+        "indicator.value",
+        "chart-drawn.data",
     }
+    page.shown["describe.data"] = answer["chart-drawn"]["data"]["view"]
+    words = page.post(WORDS, ["describe.data"])
+    assert {f"{c}.{p}" for c, ps in words.items() for p in ps} >= {
+        "indicator-info.children",
+        "sentence.children",
+        "citation.children",
+        "described.data",
+    }
+    assert "indicator=exchange_students" in page.shown["described.data"]
+
+
+def test_words_dropped_for_a_newer_request_come_with_the_next(page: Page) -> None:
+    # The visitor picks a view and, before the words about it came, an indicator: Dash drops
+    # the first words' answer, so the page still holds the first view's words, and the next
+    # answer of words must carry everything that differs from those.
+    page.set("view.value", "ratio", words=False)
+    first = page.shown["described.data"]
+    assert page.shown["chart-drawn.data"]["view"] != first
+    page.set("indicator.value", "exchange_students")
+    assert page.shown == page.complete
+    assert "indicator=exchange_students" in page.shown["described.data"]
 
 
 def test_an_answer_after_one_dropped_still_completes_the_page(page: Page) -> None:

@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 
 from dashboard.factory import create_app
 from indicators import Catalog
-from tests.dashboard.bodies import EXPLORER, callback_key, explorer_body
+from tests.dashboard.bodies import EXPLORER, WORDS, body, callback_key, explorer_body
 from tests.support import dash_scripts
 
 SITE = "https://example.org/indicators/"
@@ -115,11 +115,17 @@ def test_dash_asks_for_its_own_routes_under_the_prefix(client: FlaskClient) -> N
 def test_a_callbacks_links_stay_under_the_prefix(
     app: Dash, client: FlaskClient, real: Catalog
 ) -> None:
-    body = explorer_body(app, real, **{"url.pathname": PREFIX + "/"})
-    assert body["output"] == callback_key(app, EXPLORER)
-    answer = client.post(PREFIX + "/_dash-update-component", json=body, **HERE)
+    explorer = explorer_body(app, real, **{"url.pathname": PREFIX + "/"})
+    assert explorer["output"] == callback_key(app, EXPLORER)
+    answer = client.post(PREFIX + "/_dash-update-component", json=explorer, **HERE)
     assert answer.status_code == 200
     response = answer.get_json()["response"]
+    # The words about another view than the page's first (links included) follow the chart.
+    view = "?indicator=rd_intensity&view=ratio"
+    words = body(app, callback_key(app, WORDS), {"describe.data": view}, ["describe.data"])
+    words_answer = client.post(PREFIX + "/_dash-update-component", json=words, **HERE)
+    assert words_answer.status_code == 200
+    response |= words_answer.get_json()["response"]
     found = list(links_in_layout(response))
     text = json.dumps(response)
     assert f"{PREFIX}/download/" in text and f"{PREFIX}/chart.png?" in text

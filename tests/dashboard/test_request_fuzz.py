@@ -25,10 +25,11 @@ from werkzeug.test import TestResponse
 import dashboard
 from dashboard.factory import create_app
 from dashboard.memo import CALLBACK_PATH
+from dashboard.state import from_query
 from dashboard.tables import COLUMNS
 from indicators import Catalog
+from tests.dashboard.bodies import WORDS, callback_key, explorer_body
 from tests.dashboard.bodies import body as make_body
-from tests.dashboard.bodies import explorer_body
 
 SENT: Counter[str] = Counter()  # requests per family, printed at the end (pytest -s)
 # What an answer must never contain: Python's traces, where the code lives, what runs it.
@@ -153,6 +154,22 @@ def test_callback_with_random_addresses(
     # the same view again and again).
     assert answer["indicator"]["value"] in catalog.indicators
     assert "chart" in answer and "url" not in answer
+
+
+@FUZZ
+@given(view=query_strings | json_values, described=query_strings | json_values)
+def test_words_of_any_view(
+    app: Dash, client: FlaskClient, catalog: Catalog, view: Any, described: Any
+) -> None:
+    # The words about a view (callbacks.DESCRIPTION): whatever the page says it drew and shows,
+    # the answer names a valid view as the one whose words it draws.
+    values = {"describe.data": view, "described.data": described}
+    words = make_body(app, callback_key(app, WORDS), values, ["describe.data"])
+    response = post(client, json.dumps(words))
+    check(response, "words")
+    assert response.status_code == 200
+    described_now = response.get_json()["response"]["described"]["data"]
+    assert from_query(described_now, catalog)[1] == []  # no part of it unusable
 
 
 PANEL_IDS = {
