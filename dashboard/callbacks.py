@@ -477,9 +477,10 @@ OUTPUTS = {
 }
 
 
-# The words about a view: drawn once its chart is (``describe``), so that the browser draws the
-# chart first. A click that redrew every output waited 35 to 45 ms more for the chart, in
-# Chromium, most of it React rendering these and the chart drawing in a page they had changed.
+# The words about a view: drawn once its chart is (``description``, asked for by the browser
+# after plotly's draw), so that the browser draws the chart first. A click that redrew every
+# output waited 35 to 45 ms more for the chart, in Chromium, most of it React rendering these
+# and the chart drawing in a page they had changed.
 DESCRIPTION = frozenset(
     {
         "indicator_info",

@@ -30,7 +30,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       if (!drawn.redrawn || !chart || !chart.once) { return drawn.view; }
       return new Promise(function (resolve) {
         chart.once("plotly_afterplot", function () { resolve(drawn.view); });
-        // Should plotly not draw (held back on a touch screen, or the figure it already shows).
+        // Should plotly not draw (on a touch screen it waits for the first touch).
         setTimeout(function () { resolve(drawn.view); }, 1000);
       });
     },
