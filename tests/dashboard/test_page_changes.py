@@ -97,6 +97,11 @@ class Page:
         return {TARGETS[name]: json.loads(to_json_plotly(v)) for name, v in full.items()}
 
 
+def targets(answer: dict[str, dict[str, Any]]) -> set[str]:
+    """What an answer sets, as "id.property"."""
+    return {f"{component}.{prop}" for component, props in answer.items() for prop in props}
+
+
 @pytest.fixture
 def page(catalog: Catalog) -> Page:
     return Page(create_app(catalog), catalog)
@@ -123,7 +128,7 @@ def test_a_page_applying_each_answer_shows_the_complete_view(page: Page) -> None
 
 def test_an_answer_leaves_out_what_the_page_already_shows(page: Page) -> None:
     answer = page.set("view.value", "ratio")
-    sent = {f"{component}.{prop}" for component, props in answer.items() for prop in props}
+    sent = targets(answer)
     # Same indicator: its description, economies, options and caveats stay as drawn; the
     # control just set is not sent back.
     for unchanged in (
@@ -138,9 +143,7 @@ def test_an_answer_leaves_out_what_the_page_already_shows(page: Page) -> None:
     assert {"chart.figure", "chart-subtitle.children", "url.search", "citation.children"} <= sent
     # Unticking every economy and ticking them back redraws the chart both times.
     page.set("view.value", "levels")
-    assert "chart.figure" in {
-        f"{c}.{p}" for c, ps in page.set("economies.value", []).items() for p in ps
-    }
+    assert "chart.figure" in targets(page.set("economies.value", []))
     back = page.set("economies.value", ["USA", "CHN"])
     assert "figure" in back["chart"]
 
@@ -150,7 +153,7 @@ def test_a_shared_link_gets_every_output(page: Page) -> None:
     # first draws every output of the chart, the second the words that differ.
     page.shown["url.search"] = "?indicator=exchange_students&view=ratio"
     answer = page.post(EXPLORER, ["url.search"])
-    assert {f"{c}.{p}" for c, ps in answer.items() for p in ps} >= {
+    assert targets(answer) >= {
         "economies.options",
         "chart.figure",
         "view.value",
@@ -159,7 +162,7 @@ def test_a_shared_link_gets_every_output(page: Page) -> None:
     }
     page.shown["describe.data"] = answer["chart-drawn"]["data"]["view"]
     words = page.post(WORDS, ["describe.data"])
-    assert {f"{c}.{p}" for c, ps in words.items() for p in ps} >= {
+    assert targets(words) >= {
         "indicator-info.children",
         "sentence.children",
         "citation.children",
