@@ -7,6 +7,8 @@ SOURCES_PAGE = "sources-page"
 NOT_FOUND = "not-found-page"
 
 INDICATOR = "indicator"
+# Every indicator's picker option, handed to the picker when the page is first used.
+PICKER_OPTIONS = "picker-options"
 INDICATOR_INFO = "indicator-info"
 ECONOMIES = "economies"
 VIEW = "view"

@@ -8,6 +8,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       if (here.pathname === pathname && here.search === search) {
         throw window.dash_clientside.PreventUpdate;
       }
+      fillPicker(); // (the answer may pick another indicator)
       var unchanged = window.dash_clientside.no_update;
       return [
         here.pathname === pathname ? unchanged : here.pathname,
@@ -58,6 +59,27 @@ function saveChart(format, figure) {
   });
   return "Saved " + format.toUpperCase();
 }
+
+// The picker arrives holding only the chosen indicator (dashboard/layout.py explorer): it gets
+// every indicator's option when the page is first touched, typed in or moved through, before
+// any answer can pick another indicator (the dropdown clears a value it has no option for).
+// A mouse press, a touch, a key or the focus reaching the page fills it, as do back and forward
+// and an arrival by another address (address.follow); before Dash has started there is nothing
+// to fill yet, and the next one tries again.
+var PICKER_EVENTS = ["pointerdown", "touchstart", "keydown", "focusin", "popstate"];
+var pickerFilled = false;
+function fillPicker() {
+  var api = window.dash_component_api;
+  if (pickerFilled) { return; }
+  var store = api && api.getLayout && api.getLayout("picker-options");
+  if (!store || !window.dash_clientside.set_props) { return; }
+  pickerFilled = true;
+  PICKER_EVENTS.forEach(function (name) { removeEventListener(name, fillPicker, true); });
+  window.dash_clientside.set_props("indicator", { options: store.props.data });
+}
+PICKER_EVENTS.forEach(function (name) {
+  addEventListener(name, fillPicker, { capture: true, passive: true });
+});
 
 // Typing in an open dropdown searches: the dropdown focuses its chosen option, where the arrow
 // keys move on from it (open, ArrowDown, Enter picks the next indicator) but typed letters did

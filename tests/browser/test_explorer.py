@@ -561,6 +561,29 @@ def test_the_picker_searches_as_soon_as_it_opens_by_the_words_people_use(
     )
 
 
+PICKER_OPTIONS = "() => dash_component_api.getLayout('indicator').props.options.length"
+
+
+@pytest.mark.parametrize("opening", ["mouse", "keyboard"])
+def test_the_picker_holds_every_indicator_once_the_page_is_used(
+    page: Page, server: str, catalog: Catalog, opening: str
+) -> None:
+    open_chart(page, server + "/")
+    # Until then it holds the chosen one only: it indexes its options' words as it gets them.
+    assert page.evaluate(PICKER_OPTIONS) == 1
+    assert "Gross domestic expenditure on R&D (GERD)" in page.inner_text("#indicator")
+    if opening == "mouse":
+        page.click("#indicator")
+    else:
+        page.focus("#indicator")  # as Tab would
+        page.keyboard.press("ArrowDown")
+    listbox = page.locator(f"[id='{page.get_attribute('#indicator', 'aria-controls')}']")
+    expect(listbox.get_by_role("option")).to_have_count(
+        len(catalog.indicators) + len({i.category for i in catalog.indicators.values()})
+    )
+    expect(listbox.get_by_role("option", name="Researchers", exact=False).first).to_be_visible()
+
+
 def test_enter_applies_a_typed_year(page: Page, server: str) -> None:
     open_chart(page, server + "/")
     start = page.locator("#years input.dash-range-slider-min-input")
