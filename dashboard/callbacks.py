@@ -27,6 +27,7 @@ from dashboard.layout import (
     indicator_info,
     source_card,
 )
+from dashboard.markup import to_html
 from dashboard.site import path_in_site, site, site_path
 from dashboard.state import (
     DEFAULT_ECONOMIES,
@@ -274,7 +275,7 @@ def render(
         "search": to_query(state),
         "notice": " ".join(notices),
         "indicator": state.indicator,
-        "indicator_info": indicator_info(indicator),
+        "indicator_info": to_html(indicator_info(indicator)),
         "economy_options": [economy_option(catalog, code) for code in allowed.economies],
         "economies": list(state.economies),
         "view_options": [
@@ -298,23 +299,28 @@ def render(
         "years": list(state.years),
         "all_sources": ["all"] if state.all_sources else [],
         "events": ["on"] if state.events else [],
-        "events_list": events_list(catalog, events_in_view(plot, catalog)) if state.events else [],
+        "events_list": to_html(events_list(catalog, events_in_view(plot, catalog)))
+        if state.events
+        else "",
         "chart_title": title,
         "chart_subtitle": subtitle,
         "figure": trend_figure(plot, catalog),
         "chart_notes": chart_notes(plot, catalog),
         "sentence": sentence(plot, catalog),
-        "key_figures": [
-            # Term and figure together, so a grid of figures never splits a pair across a row.
-            html.Div(
-                [
-                    html.Dt(figure.label),
-                    html.Dd([figure.value, html.Span(figure.detail, className="detail")]),
-                ]
-            )
-            for figure in key_figures(plot, catalog)
-        ],
-        "caveats": [html.Li(caveat) for caveat in indicator.caveats],
+        "key_figures": to_html(
+            [
+                # Term and figure together, so a grid of figures never splits a pair across a
+                # row.
+                html.Div(
+                    [
+                        html.Dt(figure.label),
+                        html.Dd([figure.value, html.Span(figure.detail, className="detail")]),
+                    ]
+                )
+                for figure in key_figures(plot, catalog)
+            ]
+        ),
+        "caveats": to_html([html.Li(caveat) for caveat in indicator.caveats]),
         "download_view": site_path(
             f"/download/{state.indicator}.csv?{urlencode(view_params, safe=',')}"
         ),
@@ -439,7 +445,7 @@ OUTPUTS = {
     "search": Output(ids.URL, "search"),
     "notice": Output(ids.NOTICE, "children"),
     "indicator": Output(ids.INDICATOR, "value"),
-    "indicator_info": Output(ids.INDICATOR_INFO, "children"),
+    "indicator_info": Output(ids.INDICATOR_INFO, "html"),
     "economy_options": Output(ids.ECONOMIES, "options"),
     "economies": Output(ids.ECONOMIES, "value"),
     "view_options": Output(ids.VIEW, "options"),
@@ -454,14 +460,14 @@ OUTPUTS = {
     "years": Output(ids.YEARS, "value"),
     "all_sources": Output(ids.ALL_SOURCES, "value"),
     "events": Output(ids.EVENTS, "value"),
-    "events_list": Output(ids.EVENTS_LIST, "children"),
+    "events_list": Output(ids.EVENTS_LIST, "html"),
     "chart_title": Output(ids.CHART_TITLE, "children"),
     "chart_subtitle": Output(ids.CHART_SUBTITLE, "children"),
     "figure": Output(ids.CHART, "figure"),
     "chart_notes": Output(ids.CHART_NOTES, "children"),
     "sentence": Output(ids.SENTENCE, "children"),
-    "key_figures": Output(ids.KEY_FIGURES, "children"),
-    "caveats": Output(ids.CAVEATS, "children"),
+    "key_figures": Output(ids.KEY_FIGURES, "html"),
+    "caveats": Output(ids.CAVEATS, "html"),
     "sources": Output(ids.SOURCES_PANEL, "children"),
     "table_body": Output(ids.TABLE_BODY, "children"),
     "table_sort": Output(ids.TABLE_SORT, "data"),

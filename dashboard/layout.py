@@ -13,6 +13,7 @@ from typing import Any, cast
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.markup import HtmlBlock
 from dashboard.site import site_path
 from dashboard.tables import DEFAULT_SORT, table
 from indicators import Catalog, Indicator
@@ -197,11 +198,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
     )
     controls = html.Div(
         [
-            html.Div(
-                id=ids.INDICATOR_INFO,
-                className="indicator-info",
-                children=first["indicator_info"],
-            ),
+            HtmlBlock(first["indicator_info"], id=ids.INDICATOR_INFO, className="indicator-info"),
             _group(
                 "Economies",
                 dcc.Checklist(
@@ -317,7 +314,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                 ],
                 className="actions",
             ),
-            html.Ol(first["events_list"], id=ids.EVENTS_LIST, className="events"),
+            HtmlBlock(first["events_list"], tag="ol", id=ids.EVENTS_LIST, className="events"),
             html.Details(
                 [
                     html.Summary("Share or cite this view"),
@@ -348,12 +345,15 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                 className="cite share",
             ),
             html.Section(
-                [html.H2("Caveats"), html.Ul(first["caveats"], id=ids.CAVEATS)], className="caveats"
+                [html.H2("Caveats"), HtmlBlock(first["caveats"], tag="ul", id=ids.CAVEATS)],
+                className="caveats",
             ),
             html.Section(
                 [
                     html.H2("Key figures"),
-                    html.Dl(first["key_figures"], id=ids.KEY_FIGURES, className="key-figures"),
+                    HtmlBlock(
+                        first["key_figures"], tag="dl", id=ids.KEY_FIGURES, className="key-figures"
+                    ),
                 ]
             ),
             # Closed until asked for, and filled on opening (``callbacks.PANELS``): drawing

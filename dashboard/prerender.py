@@ -22,7 +22,7 @@ from dash.development.base_component import Component
 from markupsafe import Markup
 
 from dashboard import minichart
-from dashboard.static_pages import to_html
+from dashboard.markup import HtmlBlock, to_html
 from dashboard.views import Plot
 
 # Properties that name ids (their targets are the app's own elements) or that announce changes.
@@ -45,6 +45,8 @@ def static(node: Any, plot: Plot, title: str) -> Any:
         return node
     if isinstance(node, _INVISIBLE):
         return None
+    if isinstance(node, HtmlBlock):
+        return _block(node)
     if isinstance(node, dcc.Dropdown):
         return _dropdown(node)
     if isinstance(node, dcc.Checklist | dcc.RadioItems):
@@ -57,6 +59,16 @@ def static(node: Any, plot: Plot, title: str) -> Any:
     if "children" in kept:
         kept["children"] = static(kept["children"], plot, title)
     return type(node)(**kept)
+
+
+def _block(node: HtmlBlock) -> Component:
+    """The element an ``HtmlBlock`` draws, holding its HTML (written by ``to_html``)."""
+    kept = {
+        name: value for name, value in _props(node).items() if name not in ("id", "tag", "html")
+    }
+    element: Any = getattr(html, node.tag.capitalize())
+    drawn: Component = element(Markup(node.html), **kept)
+    return drawn
 
 
 def _props(node: Component) -> dict[str, Any]:

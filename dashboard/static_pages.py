@@ -10,16 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, lru_cache
 from html import escape
-from typing import Any
 
 from dash.development.base_component import Component
 from flask import Blueprint, Response, abort, request
-from markupsafe import Markup
 
 from dashboard import preview
 from dashboard.claims_page import claims_page
 from dashboard.indicator_pages import indicator_page, sources_index
 from dashboard.layout import footer, header, skip_link
+from dashboard.markup import to_html
 from dashboard.report_page import report_page
 from dashboard.scoreboard_page import BadRequest, Filters, scoreboard_page
 from dashboard.site import site, site_path
@@ -27,41 +26,6 @@ from dashboard.state import exact_view, to_query
 from dashboard.summary import sentence
 from dashboard.views import build
 from indicators import Catalog
-
-# Dash property names that differ from HTML attribute names.
-_ATTRIBUTES = {"className": "class", "htmlFor": "for"}
-_VOID = {"br", "hr", "img", "input", "meta", "link"}
-
-
-def to_html(node: Any) -> str:
-    """HTML text of a tree of ``dash.html`` components (text children are escaped)."""
-    if node is None:
-        return ""
-    if isinstance(node, Markup):
-        return str(
-            node
-        )  # built as markup (dashboard.minichart, dashboard.prerender), escaped there
-    if isinstance(node, str | int | float):
-        return escape(str(node))
-    if isinstance(node, list | tuple):
-        return "".join(to_html(child) for child in node)
-    if not isinstance(node, Component):
-        raise TypeError(f"cannot render {type(node).__name__} as HTML")
-    tag = type(node).__name__.lower()
-    attributes = []
-    props: dict[str, Any] = node.to_plotly_json()["props"]  # type: ignore[no-untyped-call]
-    for name, value in props.items():
-        if name == "children" or value is None or value is False:
-            continue
-        attribute = _ATTRIBUTES.get(name, name)
-        if value is True:
-            attributes.append(f" {attribute}")
-        else:
-            attributes.append(f' {attribute}="{escape(str(value), quote=True)}"')
-    opening = f"<{tag}{''.join(attributes)}>"
-    if tag in _VOID:
-        return opening
-    return f"{opening}{to_html(getattr(node, 'children', None))}</{tag}>"
 
 
 def document(catalog: Catalog, title: str, body: Component) -> str:

@@ -132,10 +132,10 @@ def test_an_answer_leaves_out_what_the_page_already_shows(page: Page) -> None:
     # Same indicator: its description, economies, options and caveats stay as drawn; the
     # control just set is not sent back.
     for unchanged in (
-        "indicator-info.children",
+        "indicator-info.html",
         "economies.options",
         "view.options",
-        "caveats.children",
+        "caveats.html",
         "view.value",
         "indicator.value",
     ):
@@ -163,7 +163,7 @@ def test_a_shared_link_gets_every_output(page: Page) -> None:
     page.shown["describe.data"] = answer["chart-drawn"]["data"]["view"]
     words = page.post(WORDS, ["describe.data"])
     assert targets(words) >= {
-        "indicator-info.children",
+        "indicator-info.html",
         "sentence.children",
         "citation.children",
         "described.data",

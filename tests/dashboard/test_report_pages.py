@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from flask.testing import FlaskClient
 
 from dashboard import minichart
+from dashboard.markup import to_html
 from dashboard.state import ViewState
-from dashboard.static_pages import to_html
 from dashboard.views import Line, Plot, Point
 from indicators import Catalog
 
