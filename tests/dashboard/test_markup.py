@@ -13,7 +13,7 @@ from dashboard.markup import HtmlBlock, html_block
 
 def test_a_block_carries_its_words_as_escaped_html() -> None:
     block = html_block("ul", [html.Li(['<img src=x onerror="alert(1)"> & ', html.Strong("R&D")])])
-    assert block.to_plotly_json() == {
+    assert block.to_plotly_json() == {  # type: ignore[no-untyped-call]
         "props": {
             "tag": "ul",
             "html": "<li>&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; "
@@ -22,7 +22,8 @@ def test_a_block_carries_its_words_as_escaped_html() -> None:
         "type": "HtmlBlock",
         "namespace": "us_china_indicators",
     }
-    assert HtmlBlock("<p>a</p>", id="x").to_plotly_json()["props"]["id"] == "x"
+    shown = HtmlBlock("<p>a</p>", id="x").to_plotly_json()  # type: ignore[no-untyped-call]
+    assert shown["props"]["id"] == "x"
 
 
 def _components(node: Any) -> list[dict[str, Any]]:
