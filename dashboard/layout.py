@@ -175,8 +175,8 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
     # screen, right under the picker; on wider screens the settings stand in a column beside it.
     # The picker arrives holding only the chosen indicator; the rest wait in a store until the
     # page is first touched, typed in or moved through (assets/clientside.js fillPicker). dcc's
-    # dropdown indexes every substring of every word of its options as it draws them: a third
-    # of a phone's blocking time while the page loaded (Lighthouse, 4x slower CPU).
+    # dropdown indexes every substring of every word of its options as it draws them: about a
+    # quarter of a phone's blocking time while the page loaded (Lighthouse, 4x slower CPU).
     options = indicator_options(catalog)
     picker = html.Div(
         [

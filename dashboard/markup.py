@@ -55,7 +55,7 @@ class HtmlBlock(Component):
 
     Dash draws each of its components through a wrapper that re-reads the page's whole state
     whenever any part of it changes; the chart page's blocks of words (key figures, caveats,
-    the indicator's description, the events) were 40 of its 150 components, drawn one by one
+    the indicator's description, the events) were 41 of its 149 components, drawn one by one
     as the page started and looked at again at every step of every answer. As one element
     each, they cost Dash one component, and a callback sends them as one string.
     """
@@ -71,15 +71,10 @@ class HtmlBlock(Component):
     def __init__(
         self, html: str = "", tag: str = "div", id: str | None = None, **kwargs: Any
     ) -> None:
-        self._prop_names = ["id", "tag", "html", "className", "hidden"]
+        self._prop_names = ["id", "tag", "html", "className"]
         self._valid_wildcard_attributes: list[str] = []
         self.available_properties = list(self._prop_names)
         self.available_wildcard_properties: list[str] = []
         if id is not None:
             kwargs["id"] = id
         super().__init__(html=html, tag=tag, **kwargs)  # type: ignore[no-untyped-call]
-
-
-def html_block(tag: str, children: Any, **props: Any) -> HtmlBlock:
-    """``children``, a tree of ``dash.html`` components, as one ``HtmlBlock`` element ``tag``."""
-    return HtmlBlock(to_html(children), tag=tag, **props)

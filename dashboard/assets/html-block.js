@@ -5,7 +5,6 @@ window.us_china_indicators = Object.assign({}, window.us_china_indicators, {
     return window.React.createElement(props.tag || "div", {
       id: props.id,
       className: props.className,
-      hidden: props.hidden,
       dangerouslySetInnerHTML: { __html: props.html || "" },
     });
   },

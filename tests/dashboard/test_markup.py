@@ -8,11 +8,12 @@ from dash import html
 from flask.testing import FlaskClient
 
 from dashboard import ids
-from dashboard.markup import HtmlBlock, html_block
+from dashboard.markup import HtmlBlock, to_html
 
 
 def test_a_block_carries_its_words_as_escaped_html() -> None:
-    block = html_block("ul", [html.Li(['<img src=x onerror="alert(1)"> & ', html.Strong("R&D")])])
+    words = [html.Li(['<img src=x onerror="alert(1)"> & ', html.Strong("R&D")])]
+    block = HtmlBlock(to_html(words), tag="ul")
     assert block.to_plotly_json() == {  # type: ignore[no-untyped-call]
         "props": {
             "tag": "ul",
