@@ -394,6 +394,21 @@ def china_unticked_unanswered(page: Page, server: str) -> Held:
     return held
 
 
+def test_a_change_on_its_way_marks_nothing_as_loading(page: Page, server: str) -> None:
+    # Dash marks each output of a callback on its way as loading, and each draws itself again;
+    # the page shows no loading state, so its store drops the marks (start-dash-renderer.js).
+    held = china_unticked_unanswered(page, server)
+    state = page.evaluate(
+        "() => ({waiting: window.store.getState().isLoading,"
+        " marked: Object.keys(window.store.getState().loading).length,"
+        " drawnAsLoading: document.querySelectorAll('[data-dash-is-loading]').length})"
+    )
+    assert state == {"waiting": True, "marked": 0, "drawnAsLoading": 0}
+    held.release()
+    wait_for_query(page, "economies", "USA")
+    assert {trace["name"] for trace in traces(page)} == {"US"}
+
+
 def test_a_panel_opened_while_a_view_change_is_on_its_way_shows_the_new_view(
     page: Page, server: str
 ) -> None:
