@@ -261,6 +261,9 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     max=first["years_max"],
                     step=1,
                     value=first["years"],
+                    # Set with the value, so the range's copy of one into the other as it is
+                    # drawn changes nothing (``callbacks.MIRRORS``).
+                    drag_value=first["years_dragged"],
                     allowCross=False,
                     marks=None,
                     tooltip={"placement": "bottom"},
