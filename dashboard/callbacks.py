@@ -391,8 +391,8 @@ class DefaultView:
 ALWAYS_SENT = frozenset({"notice", "citation", "search"})
 # Outputs sent exactly when another is. dcc's year range copies a new ``value`` into its
 # ``drag_value`` as it draws it, through the store: one more round of Dash's renderer, before
-# the chart's redraw, unless the answer has set it already (an indicator pick in Chromium, 5 to 7
-# ms).
+# the chart's redraw, unless the answer has set it already (in Chromium an indicator pick's
+# answer reached plotly in 15.5 ms instead of 18.4, median of 10).
 MIRRORS = {"years_dragged": "years"}
 
 

@@ -38,9 +38,10 @@
   // the answer comes, and each component that is an output then draws itself again, twice a
   // click: the explorer's answer has some twenty of them (the picker among them, with all its
   // options). The page shows no loading state (no dcc.Loading, no style on
-  // data-dash-is-loading), so its store drops those two actions: an indicator pick in Chromium
-  // took 10 to 20 ms less, a change of view 15 to 20 ms. The store is caught as the renderer
-  // names it (window.store); its observers, which send both actions, dispatch through it.
+  // data-dash-is-loading), so its store drops those two actions: in Chromium a change of view
+  // went from 91 to 72 ms, key press to redrawn chart, an indicator pick from 123 to 119 (median
+  // of 8). The store is caught as the renderer names it (window.store); its observers, which
+  // send both actions, dispatch through it.
   var IGNORED = { LOADING: true, LOADED: true };
   Object.defineProperty(window, "store", {
     configurable: true,
