@@ -633,6 +633,7 @@ def register(app: Dash, catalog: Catalog) -> None:
         ClientsideFunction(namespace="views", function_name="afterChart"),
         Output(ids.DESCRIBE, "data"),
         Input(ids.CHART_DRAWN, "data"),
+        State(ids.CHART, "figure"),
         prevent_initial_call=True,
     )
 

@@ -24,11 +24,17 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
     // The words about a view follow its chart (dashboard/callbacks.py DESCRIPTION): the view an
     // answer drew is passed on once plotly has drawn the chart it redrew, so that the browser
-    // draws the chart before it renders the words. Dash runs this as it applies the answer,
-    // before React renders the new figure.
-    afterChart: function (drawn) {
+    // draws the chart before it renders the words. Dash may run this before plotly has the new
+    // figure or after it has drawn it (it does so now: React renders the answer, plotly draws,
+    // then Dash turns to the callbacks the answer triggers); in the second case there is no
+    // draw left to wait for.
+    afterChart: function (drawn, figure) {
       var chart = document.querySelector("#chart .js-plotly-plot");
       if (!drawn.redrawn || !chart || !chart.once) { return drawn.view; }
+      // (dcc's chart hands plotly the figure's own data, and is pending until it has drawn it.)
+      var done = figure && chart.data === figure.data
+        && !chart.classList.contains("dash-graph--pending");
+      if (done) { return drawn.view; }
       return new Promise(function (resolve) {
         chart.once("plotly_afterplot", function () { resolve(drawn.view); });
         // Should plotly not draw (on a touch screen it waits for the first touch).
