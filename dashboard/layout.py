@@ -173,8 +173,8 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
     when their panels are opened)."""
     # The picker, the chart, then the other settings: on a phone the chart is on the first
     # screen, right under the picker; on wider screens the settings stand in a column beside it.
-    # The picker arrives holding only the chosen indicator; the rest wait in a store until the
-    # page is first touched, typed in or moved through (assets/clientside.js fillPicker). dcc's
+    # The picker arrives holding only the chosen indicator; the rest wait in a store until a
+    # pointer, the focus or a key reaches it (assets/clientside.js fillPicker). dcc's
     # dropdown indexes every substring of every word of its options as it draws them: about a
     # quarter of a phone's blocking time while the page loaded (Lighthouse, 4x slower CPU).
     options = indicator_options(catalog)

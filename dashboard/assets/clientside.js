@@ -67,12 +67,15 @@ function saveChart(format, figure) {
 }
 
 // The picker arrives holding only the chosen indicator (dashboard/layout.py explorer): it gets
-// every indicator's option when the page is first touched, typed in or moved through, before
-// any answer can pick another indicator (the dropdown clears a value it has no option for).
-// A mouse press, a touch, a key or the focus reaching the page fills it, as do back and forward
-// and an arrival by another address (address.follow); before Dash has started there is nothing
-// to fill yet, and the next one tries again.
-var PICKER_EVENTS = ["pointerdown", "touchstart", "keydown", "focusin", "popstate"];
+// every indicator's option when a pointer comes over it or presses it, or the focus or a key
+// reaches it, before it can open; and before an answer can pick another indicator (the dropdown
+// clears a value it has no option for), which only an address does: back and forward, and an
+// arrival by another address (address.follow). Not at the page's first touch anywhere: filling
+// it takes the dropdown tens of milliseconds (it indexes its options' words), which a first
+// click elsewhere, on the view say, waited for (36-52 ms more than a later click, in Chromium).
+// Before Dash has started there is nothing to fill yet, and the next event tries again.
+var PICKER = ".picker";
+var PICKER_EVENTS = ["pointerover", "pointerdown", "focusin", "keydown"];
 var pickerFilled = false;
 function fillPicker() {
   var api = window.dash_component_api;
@@ -80,12 +83,17 @@ function fillPicker() {
   var store = api && api.getLayout && api.getLayout("picker-options");
   if (!store || !window.dash_clientside.set_props) { return; }
   pickerFilled = true;
-  PICKER_EVENTS.forEach(function (name) { removeEventListener(name, fillPicker, true); });
+  PICKER_EVENTS.forEach(function (name) { removeEventListener(name, onPicker, true); });
+  removeEventListener("popstate", fillPicker, true);
   window.dash_clientside.set_props("indicator", { options: store.props.data });
 }
+function onPicker(event) {
+  if (event.target.closest && event.target.closest(PICKER)) { fillPicker(); }
+}
 PICKER_EVENTS.forEach(function (name) {
-  addEventListener(name, fillPicker, { capture: true, passive: true });
+  addEventListener(name, onPicker, { capture: true, passive: true });
 });
+addEventListener("popstate", fillPicker, { capture: true, passive: true });
 
 // Typing in an open dropdown searches: the dropdown focuses its chosen option, where the arrow
 // keys move on from it (open, ArrowDown, Enter picks the next indicator) but typed letters did

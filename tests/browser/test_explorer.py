@@ -620,6 +620,19 @@ def test_the_picker_holds_every_indicator_once_the_page_is_used(
     expect(listbox.get_by_role("option", name="Researchers", exact=False).first).to_be_visible()
 
 
+def test_a_first_click_elsewhere_does_not_wait_for_the_picker_to_fill(
+    page: Page, server: str
+) -> None:
+    # Filling it takes the dropdown tens of milliseconds: a pointer coming over it fills it,
+    # before it can be opened, and a click on the view leaves it as it came.
+    open_chart(page, server + "/")
+    page.get_by_label("China ÷ US").check()
+    wait_for_query(page, "view", "ratio")
+    assert page.evaluate(PICKER_OPTIONS) == 1
+    page.hover("#indicator")
+    page.wait_for_function(f"() => ({PICKER_OPTIONS})() > 1")
+
+
 def test_enter_applies_a_typed_year(page: Page, server: str) -> None:
     open_chart(page, server + "/")
     start = page.locator("#years input.dash-range-slider-min-input")
