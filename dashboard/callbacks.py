@@ -495,12 +495,17 @@ OUTPUTS = {
 }
 
 
-# The words about a view: drawn once its chart is (``description``, asked for by the browser
-# after plotly's draw), so that the browser draws the chart first. A click that redrew every
-# output waited 35 to 45 ms more for the chart, in Chromium, most of it React rendering these
-# and the chart drawing in a page they had changed.
+# The words about a view, and the views its indicator offers: drawn once its chart is
+# (``description``, asked for by the browser after plotly's draw), so that the browser draws the
+# chart first. A click that redrew every output waited 35 to 45 ms more for the chart, in
+# Chromium, most of it React rendering these and the chart drawing in a page they had changed.
+# (The other controls' choices come with their values: a dropdown clears a value it has no
+# option for, and the year range draws its value within its bounds.)
 DESCRIPTION = frozenset(
     {
+        "chart_title",
+        "chart_subtitle",
+        "view_options",
         "indicator_info",
         "events_list",
         "chart_notes",
