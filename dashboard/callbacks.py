@@ -162,6 +162,7 @@ def update_view(
     table_opened: Any = None,
     sources_opened: Any = None,
     presses: Mapping[str, tuple[Any, Any]] | None = None,
+    panels_shown: Any = None,
     *,
     site: str = "",
     today: dt.date | None = None,
@@ -177,9 +178,10 @@ def update_view(
     land on the same view again and again.
 
     The table and source cards are drawn once their panels have been opened (their summaries
-    clicked). Opening one, or pressing a table header, answers the whole view the controls hold:
-    Dash drops the answer to an earlier request of the same callback still on its way, so every
-    answer must be complete.
+    clicked), and again only when what they show (``panels_shown``, written with them) is not
+    this view's. Opening one, or pressing a table header, answers the whole view the controls
+    hold: Dash drops the answer to an earlier request of the same callback still on its way, so
+    every answer must be complete.
     """
     addressed, notices = address_view(catalog, search)
     if triggers & PRESSES:
@@ -211,6 +213,7 @@ def update_view(
         presses=presses or {},
         table=bool(table_opened) or bool(triggers & {"table", "sort"}),
         sources=bool(sources_opened) or "sources" in triggers,
+        panels_shown=panels_shown,
         site=site,
         today=today or dt.date.today(),
     )
@@ -228,20 +231,39 @@ def panels(
     table: bool = False,
     sources: bool = False,
     plot: Plot,
+    shown: Any = None,
 ) -> dict[str, Any]:
     """The table (sorted as before, and as the header presses not yet answered ask) and the
-    source cards of a view, those asked for."""
+    source cards of a view, those asked for and not already shown: ``shown`` is what the open
+    panels show (``panels_shown``, which the answers that draw them write), a mapping of the
+    panel to what ``panel_marks`` gave it."""
+    marks = panel_marks(catalog, state)
+    drawn = dict(shown) if isinstance(shown, Mapping) else {}
     answer: dict[str, Any] = {}
     if table:
         new_sort = after_presses(sort, presses)
-        rows = table_rows(plot, catalog)
-        answer["table_body"] = body(sort_rows(rows, new_sort["column"], new_sort["descending"]))
-        answer["table_sort"] = new_sort
-        for name, label in COLUMNS:
-            answer[f"header_{name}"] = header_label(name, label, new_sort)
-    if sources:
+        if drawn.get("table") != marks["table"] or new_sort != sort:
+            rows = table_rows(plot, catalog)
+            answer["table_body"] = body(sort_rows(rows, new_sort["column"], new_sort["descending"]))
+            answer["table_sort"] = new_sort
+            for name, label in COLUMNS:
+                answer[f"header_{name}"] = header_label(name, label, new_sort)
+            drawn["table"] = marks["table"]
+    if sources and drawn.get("sources") != marks["sources"]:
         answer["sources"] = sources_panel(catalog, state.indicator)
+        drawn["sources"] = marks["sources"]
+    if answer:
+        answer["panels_shown"] = {panel: drawn[panel] for panel in marks if panel in drawn}
     return answer
+
+
+def panel_marks(catalog: Catalog, state: ViewState) -> dict[str, str]:
+    """What each panel shows for a view, in a word: the table the view's rows, the source cards
+    the indicator's sources (both of this data version: the server may load another)."""
+    return {
+        "table": f"{catalog.version} {to_query(state)}",
+        "sources": f"{catalog.version} {state.indicator}",
+    }
 
 
 def render(
@@ -256,9 +278,10 @@ def render(
     site: str = "",
     today: dt.date,
     plot: Plot | None = None,
+    panels_shown: Any = None,
 ) -> dict[str, Any]:
     """The explorer outputs for a valid view state (drawn as ``plot``, when given), with the
-    panels asked for (``panels``)."""
+    panels asked for and not shown already (``panels``)."""
     indicator = catalog.indicators[state.indicator]
     allowed = choices(catalog, state.indicator)
     plot = plot or build(catalog, state)
@@ -329,7 +352,14 @@ def render(
         **share(catalog, state, site),
         "download_indicator": site_path(f"/download/{state.indicator}.csv"),
         **panels(
-            catalog, state, sort, presses=presses or {}, table=table, sources=sources, plot=plot
+            catalog,
+            state,
+            sort,
+            presses=presses or {},
+            table=table,
+            sources=sources,
+            plot=plot,
+            shown=panels_shown,
         ),
     }
 
@@ -483,6 +513,7 @@ OUTPUTS = {
     "sources": Output(ids.SOURCES_PANEL, "children"),
     "table_body": Output(ids.TABLE_BODY, "children"),
     "table_sort": Output(ids.TABLE_SORT, "data"),
+    "panels_shown": Output(ids.PANELS_SHOWN, "data"),
     **{f"header_{name}": Output(ids.sort_button(name), "children") for name, _ in COLUMNS},
     "download_view": Output(ids.DOWNLOAD_VIEW, "href"),
     "download_indicator": Output(ids.DOWNLOAD_INDICATOR, "href"),
@@ -526,9 +557,17 @@ DESCRIPTION = frozenset(
 
 # The table and source cards wait in closed panels, drawn by this same callback once opened:
 # one writer, so answers cannot cross. (Separate callbacks following the view cost Dash's
-# renderer 0.2 to 0.5 s on arrival, measured in Chromium.)
+# renderer 0.2 to 0.5 s on arrival, measured in Chromium.) An open panel is drawn again only when
+# the view it shows is not the answer's (``panels_shown``, written with it): the source cards,
+# drawn again before the chart with every answer, held an indicator pick up by 40 ms.
 PANELS = frozenset(
-    {"sources", "table_body", "table_sort", *(f"header_{name}" for name, _ in COLUMNS)}
+    {
+        "sources",
+        "table_body",
+        "table_sort",
+        "panels_shown",
+        *(f"header_{name}" for name, _ in COLUMNS),
+    }
 )
 
 
@@ -601,6 +640,7 @@ def register(app: Dash, catalog: Catalog) -> None:
             for name, _ in COLUMNS
         },
         "sort": State(ids.TABLE_SORT, "data"),
+        "panels_shown": State(ids.PANELS_SHOWN, "data"),
         "pathname": State(ids.URL, "pathname"),
     }
     triggers = PANEL_TRIGGERS | {

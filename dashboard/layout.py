@@ -344,6 +344,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     dcc.Store(id=ids.CHART_DRAWN),
                     dcc.Store(id=ids.DESCRIBE),
                     dcc.Store(id=ids.DESCRIBED, data=first["search"]),
+                    dcc.Store(id=ids.PANELS_SHOWN),
                 ],
                 className="cite share",
             ),

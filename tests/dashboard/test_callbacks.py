@@ -297,3 +297,45 @@ def test_sorting_an_empty_view_keeps_it_empty(catalog: Catalog) -> None:
     assert (
         press(catalog, "sort", out, presses={"period": (1, 1)})["table_body"] == []
     )  # the controls hold no economy
+
+
+def test_an_open_panel_is_drawn_again_only_for_another_view(catalog: Catalog) -> None:
+    # The answers that draw the panels write what they show (panels_shown): an answer for the
+    # view they show leaves them as they are, one for another view draws them again.
+    out = update_view(catalog, set(), "", table_opened=1, sources_opened=1)
+    assert {"table_body", "sources", "panels_shown"} <= set(out)
+    controls = {name: out[name] for name in CONTROLS}
+
+    def answer(trigger: str, **changed: Any) -> dict[str, Any]:
+        return update_view(
+            catalog,
+            {trigger},
+            "",
+            **(controls | changed),
+            table_opened=1,
+            sources_opened=1,
+            sort=out["table_sort"],
+            panels_shown=out["panels_shown"],
+        )
+
+    assert not {"table_body", "sources", "panels_shown"} & set(answer("sources"))
+    ratio = answer("view", view="ratio")
+    assert "table_body" in ratio and "sources" not in ratio
+    assert ratio["panels_shown"]["sources"] == out["panels_shown"]["sources"]
+    assert ratio["panels_shown"]["table"] != out["panels_shown"]["table"]
+    assert {"table_body", "sources"} <= set(answer("indicator", indicator="exchange_students"))
+    # A header pressed: the same view's table, in its new order.
+    pressed = update_view(
+        catalog,
+        {"sort"},
+        "",
+        **controls,
+        table_opened=1,
+        sort=out["table_sort"],
+        presses={"value": (1, 1000)},
+        panels_shown=out["panels_shown"],
+    )
+    assert "table_body" in pressed and pressed["table_sort"]["column"] == "value"
+    # Unknown marks (none yet, or not the server's) draw them.
+    forged = update_view(catalog, {"sources"}, "", **controls, sources_opened=1, panels_shown=7)
+    assert "sources" in forged
