@@ -179,6 +179,12 @@ def _values(state: ViewState, search: str) -> dict[str, Any]:
     }
 
 
+# Inputs a visitor's first answers find unset, and the browser sends without a value: a button
+# never pressed, and the store the page sets only after a chart drawn ahead of the rest
+# (dashboard.callbacks.CHART_FIRST).
+UNSET = {"follow.data"}
+
+
 def callback_body(template: dict[str, Any], values: dict[str, Any], changed: str) -> str:
     """``template`` with every input's value from ``values`` and ``changed`` as the trigger (an
     input this does not know fails loudly, the explorer's callback has changed; presses not in
@@ -188,7 +194,7 @@ def callback_body(template: dict[str, Any], values: dict[str, Any], changed: str
         name = f"{item['id']}.{item['property']}"
         if name in values:
             item["value"] = values[name]
-        elif item["property"] != "n_clicks":  # a button never pressed has no value
+        elif item["property"] != "n_clicks" and name not in UNSET:  # (unpressed, unset)
             raise KeyError(name)
     body["changedPropIds"] = [changed]
     if "parsedChangedPropsIds" in body:

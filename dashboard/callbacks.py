@@ -137,8 +137,11 @@ def _is_year_pair(value: Any) -> bool:
 PANEL_TRIGGERS = {ids.DATA_SUMMARY: "table", ids.SOURCES_SUMMARY: "sources"} | {
     ids.sort_button(name): "sort" for name, _ in COLUMNS
 }
-# What a visitor presses on the page; any other request follows the address.
-PRESSES = frozenset({*CONTROLS, *PANEL_TRIGGERS.values()})
+# The request that completes a press's answer once its chart is drawn (``CHART_FIRST``).
+FOLLOWING = "follow"
+# What a visitor presses on the page, and the request that completes the answer to a press;
+# any other request follows the address.
+PRESSES = frozenset({*CONTROLS, *PANEL_TRIGGERS.values(), FOLLOWING})
 
 
 def address_view(catalog: Catalog, search: Any) -> tuple[ViewState, list[str]]:
@@ -464,6 +467,14 @@ def shown_outputs(
     return {name: to_json_plotly(value) for name, value in outputs.items()}
 
 
+def chart_view(catalog: Catalog, drawn: Any, addressed: ViewState) -> ViewState:
+    """The view the chart shows: the one the last answer that drew it names (``drawn``), or,
+    before any answer has, the address's."""
+    if isinstance(drawn, Mapping) and isinstance(drawn.get("view"), str):
+        return address_view(catalog, drawn["view"])[0]
+    return addressed
+
+
 def drawn_sources(plot: Plot, main_source: str) -> list[str]:
     """Sources of the values a view draws (the main source when it draws nothing)."""
     drawn = [point.source_id for line in plot.lines for point in line.points]
@@ -585,6 +596,16 @@ def description(catalog: Catalog, view: Any, *, site: str, today: dt.date) -> di
 CHART_OUTPUTS = {name: o for name, o in OUTPUTS.items() if name not in DESCRIPTION} | {
     "drawn": Output(ids.CHART_DRAWN, "data")
 }
+# An answer to a control that redraws the chart carries the chart alone (and ``drawn``); once
+# plotly has drawn it, the page asks for the rest (``FOLLOWING``): the address, the controls
+# the view moves (a new indicator's years), the notice and the open panels. (A press on a panel
+# or a table header is answered whole: the visitor asked for the panel.) Every other output
+# an answer sets is one more round of Dash's renderer before plotly starts, and its changes are
+# laid out before plotly's first measurement: in Chromium an indicator pick went from 80-86 to
+# 64-66 ms, key press to redrawn chart (median of 16-20, the answers cut in the browser).
+# Until the rest comes, the page but for the chart shows the view at the address, as before;
+# the chart's view is the one ``drawn`` names.
+CHART_FIRST = frozenset({"figure", "drawn"})
 DESCRIPTION_OUTPUTS = {"described": Output(ids.DESCRIBED, "data")} | {
     name: o for name, o in OUTPUTS.items() if name in DESCRIPTION
 }
@@ -641,13 +662,17 @@ def register(app: Dash, catalog: Catalog) -> None:
             f"stamp_{name}": State(ids.sort_button(name), "n_clicks_timestamp")
             for name, _ in COLUMNS
         },
+        "follow": Input(ids.FOLLOW, "data"),
         "sort": State(ids.TABLE_SORT, "data"),
         "panels_shown": State(ids.PANELS_SHOWN, "data"),
+        "chart_drawn": State(ids.CHART_DRAWN, "data"),
         "pathname": State(ids.URL, "pathname"),
     }
-    triggers = PANEL_TRIGGERS | {
-        dep.component_id: name for name, dep in inputs.items() if name in CONTROLS
-    }
+    triggers = (
+        PANEL_TRIGGERS
+        | {ids.FOLLOW: FOLLOWING}
+        | {dep.component_id: name for name, dep in inputs.items() if name in CONTROLS}
+    )
 
     @lru_cache(maxsize=64)
     def shown_at(state: ViewState, site: str, today: dt.date) -> dict[str, str]:
@@ -660,22 +685,39 @@ def register(app: Dash, catalog: Catalog) -> None:
         presses = {
             name: (values.pop(f"header_{name}"), values.pop(f"stamp_{name}")) for name, _ in COLUMNS
         }
+        charted = values.pop("chart_drawn")
+        values.pop("follow")  # a trigger: the view whose chart is drawn is ``charted``'s
         triggered = {triggers[id_] for id_ in ctx.triggered_prop_ids.values() if id_ in triggers}
         answer = update_view(catalog, triggered, **values, presses=presses, site=site())
         addressed = address_view(catalog, values["search"])[0]
         view = answer.get("search", to_query(addressed))
+        first = False
         if triggered & PRESSES:
-            # The page shows the view at its address but for the controls just set: only what
-            # differs is sent (a shared link, back or forward: every output, see update_view).
-            answer = page_changes(answer, shown_at(addressed, site(), dt.date.today()), values)
-        drawn = {"view": view, "redrawn": "figure" in answer}
-        return {name: answer.get(name, no_update) for name in CHART_OUTPUTS} | {"drawn": drawn}
+            # The page shows the view at its address but for the controls just set, and the
+            # chart, which may be ahead (``CHART_FIRST``): only what differs is sent (a shared
+            # link, back or forward: every output, see update_view).
+            today = dt.date.today()
+            shown = shown_at(addressed, site(), today)
+            chart = chart_view(catalog, charted, addressed)
+            if chart != addressed:
+                shown = shown | {"figure": shown_at(chart, site(), today)["figure"]}
+            answer = page_changes(answer, shown, values)
+            first = "figure" in answer and triggered <= set(CONTROLS)
+            if first:
+                answer = {name: answer[name] for name in CHART_FIRST if name in answer}
+        outputs = {name: answer.get(name, no_update) for name in CHART_OUTPUTS}
+        if "figure" in answer or FOLLOWING not in triggered:
+            # (The rest of an answer leaves ``drawn`` be: the words already follow its chart.)
+            redrawn = "figure" in answer
+            outputs["drawn"] = {"view": view, "redrawn": redrawn, "rest": first}
+        return outputs
 
     app.callback(output=CHART_OUTPUTS, inputs=inputs, prevent_initial_call=True)(on_change)
 
-    # The words follow the chart: the browser passes the view on once plotly has drawn it
-    # (``views.afterChart``), and the answer carries what differs from the words the page shows
-    # (``described``, written by the same answer: an answer Dash drops leaves it as it was).
+    # The words, and the rest of an answer that drew the chart first, follow the chart: the
+    # browser passes the view on once plotly has drawn it (``views.afterChart``), and the answer
+    # of words carries what differs from the words the page shows (``described``, written by the
+    # same answer: an answer Dash drops leaves it as it was).
     app.clientside_callback(  # type: ignore[no-untyped-call]
         ClientsideFunction(namespace="views", function_name="afterChart"),
         Output(ids.DESCRIBE, "data"),

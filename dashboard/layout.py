@@ -340,9 +340,11 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     ),
                     dcc.Store(id=ids.PAGE_TITLE, data=first["page_title"]),
                     dcc.Store(id=ids.PAGE_TITLE_SET),
-                    # The words follow the chart (``callbacks.DESCRIPTION``).
+                    # The words, and the rest of an answer that drew the chart first, follow
+                    # the chart (``callbacks.DESCRIPTION``, ``callbacks.CHART_FIRST``).
                     dcc.Store(id=ids.CHART_DRAWN),
                     dcc.Store(id=ids.DESCRIBE),
+                    dcc.Store(id=ids.FOLLOW),
                     dcc.Store(id=ids.DESCRIBED, data=first["search"]),
                     dcc.Store(id=ids.PANELS_SHOWN),
                 ],

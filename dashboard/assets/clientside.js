@@ -22,23 +22,32 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       if (title) { document.title = title; }
       return title;
     },
-    // The words about a view follow its chart (dashboard/callbacks.py DESCRIPTION): the view an
-    // answer drew is passed on once plotly has drawn the chart it redrew, so that the browser
-    // draws the chart before it renders the words. Dash may run this before plotly has the new
-    // figure or after it has drawn it (it does so now: React renders the answer, plotly draws,
-    // then Dash turns to the callbacks the answer triggers); in the second case there is no
-    // draw left to wait for.
+    // The words about a view follow its chart (dashboard/callbacks.py DESCRIPTION), and so does
+    // the rest of an answer that drew the chart first (CHART_FIRST): the view an answer drew is
+    // passed on once plotly has drawn the chart it redrew, as the view whose words to draw and,
+    // for such an answer, as the view to complete the page for. Dash may run this before plotly
+    // has the new figure or after it has drawn it (it does so now: React renders the answer,
+    // plotly draws, then Dash turns to the callbacks the answer triggers); in the second case
+    // there is no draw left to wait for.
     afterChart: function (drawn, figure) {
+      function then() {
+        // (Set, not returned: Dash runs no callback again that a chain of callbacks started,
+        // and the explorer's answer started this one.)
+        if (drawn.rest) { window.dash_clientside.set_props("follow", { data: drawn.view }); }
+        return drawn.view;
+      }
       var chart = document.querySelector("#chart .js-plotly-plot");
-      if (!drawn.redrawn || !chart || !chart.once) { return drawn.view; }
+      if (!drawn.redrawn || !chart || !chart.once) { return then(); }
       // (dcc's chart hands plotly the figure's own data, and is pending until it has drawn it.)
       var done = figure && chart.data === figure.data
         && !chart.classList.contains("dash-graph--pending");
-      if (done) { return drawn.view; }
+      if (done) { return then(); }
       return new Promise(function (resolve) {
-        chart.once("plotly_afterplot", function () { resolve(drawn.view); });
+        var settled = false;
+        function settle() { if (!settled) { settled = true; resolve(then()); } }
+        chart.once("plotly_afterplot", settle);
         // Should plotly not draw (on a touch screen it waits for the first touch).
-        setTimeout(function () { resolve(drawn.view); }, 1000);
+        setTimeout(settle, 1000);
       });
     },
   },

@@ -1,7 +1,8 @@
 """A control's answer carries only what changes the page: a page that applies each answer, as
 Dash's renderer does, ends up showing exactly the complete view, click after click. The answer
-draws the chart; the words about the view follow in a second answer (``callbacks.DESCRIPTION``),
-which the page asks for once the chart is drawn."""
+draws the chart (an answer to a press that redraws it, the chart alone: ``callbacks.CHART_FIRST``);
+once it is drawn, the page asks for the words about the view (``callbacks.DESCRIPTION``) and, after
+a chart drawn first, for the rest of the page."""
 
 from __future__ import annotations
 
@@ -48,22 +49,33 @@ class Page:
         self.shown["described.data"] = to_query(from_query("", catalog)[0])
         self.complete = dict(self.shown)  # the page were every answer complete
 
-    def set(self, control: str, value: Any, *, words: bool = True) -> dict[str, Any]:
-        """The visitor sets ``control``; the page applies the answer, and then the answer with
-        the words about the view it drew (unless ``words`` is false: Dash dropped it, as a newer
-        request overtook it). Both answers are returned, merged."""
+    def set(
+        self, control: str, value: Any, *, words: bool = True, rest: bool = True
+    ) -> dict[str, Any]:
+        """The visitor sets ``control``; the page applies the answer, and then, once the chart
+        is drawn, the answer with the words about the view it drew (unless ``words`` is false:
+        Dash dropped it, as a newer request overtook it) and, for an answer that drew the chart
+        first, the answer with the rest (unless ``rest`` is false). The answers are returned,
+        merged."""
         self.shown[control] = value
         if control == "years.value":  # dcc's range sets both as it is dragged or typed in
             self.shown["years.drag_value"] = value
+        complete = self.shown | self.full_answer(control)
         answer = self.post(EXPLORER, [control])
-        self.complete = self.shown | self.full_answer(control)
         drawn = answer["chart-drawn"]["data"]
         self.shown["describe.data"] = drawn["view"]
+        if drawn["rest"]:
+            self.shown["follow.data"] = drawn["view"]
+            if rest:
+                for component, props in self.post(EXPLORER, ["follow.data"]).items():
+                    answer.setdefault(component, {}).update(props)
         if words:
             for component, props in self.post(WORDS, ["describe.data"]).items():
                 answer.setdefault(component, {}).update(props)
         # The stores: the view drawn, and (once its words are) the view whose words are drawn.
-        self.complete |= {"chart-drawn.data": drawn, "describe.data": drawn["view"]}
+        self.complete = complete | {"chart-drawn.data": drawn, "describe.data": drawn["view"]}
+        if drawn["rest"]:
+            self.complete["follow.data"] = drawn["view"]
         if words:
             self.complete["described.data"] = drawn["view"]
         return answer
