@@ -601,8 +601,9 @@ CHART_OUTPUTS = {name: o for name, o in OUTPUTS.items() if name not in DESCRIPTI
 # the view moves (a new indicator's years), the notice and the open panels. (A press on a panel
 # or a table header is answered whole: the visitor asked for the panel.) Every other output
 # an answer sets is one more round of Dash's renderer before plotly starts, and its changes are
-# laid out before plotly's first measurement: in Chromium an indicator pick went from 80-86 to
-# 64-66 ms, key press to redrawn chart (median of 16-20, the answers cut in the browser).
+# laid out before plotly's first measurement: in Chromium an indicator pick went from 91 to 76 ms
+# and a typed year from 64 to 49, key press to redrawn chart (median of 10, the builds taking
+# turns).
 # Until the rest comes, the page but for the chart shows the view at the address, as before;
 # the chart's view is the one ``drawn`` names.
 CHART_FIRST = frozenset({"figure", "drawn"})

@@ -162,6 +162,24 @@ def test_an_answer_leaves_out_what_the_page_already_shows(page: Page) -> None:
     assert "figure" in back["chart"]
 
 
+def test_a_control_that_redraws_the_chart_gets_the_chart_first(page: Page) -> None:
+    page.shown["indicator.value"] = "exchange_students"
+    first = page.post(EXPLORER, ["indicator.value"])
+    assert targets(first) == {"chart.figure", "chart-drawn.data"}
+    drawn = first["chart-drawn"]["data"]
+    assert drawn["rest"] and "indicator=exchange_students" in drawn["view"]
+    assert page.shown["url.search"] == ""  # the address, like the rest, waits for the chart
+    page.shown["follow.data"] = drawn["view"]
+    rest = page.post(EXPLORER, ["follow.data"])
+    assert "chart" not in rest and "chart-drawn" not in rest  # drawn already
+    assert {"url.search", "years.value", "base-year.options"} <= targets(rest)
+    # A press on a panel is answered whole, the chart with it.
+    page.shown["view.value"] = "ratio"
+    whole = page.post(EXPLORER, ["data-summary.n_clicks"])
+    assert {"chart.figure", "url.search", "table-body.children"} <= targets(whole)
+    assert not whole["chart-drawn"]["data"]["rest"]
+
+
 def test_the_year_range_gets_its_dragged_copy_with_its_value_and_only_then(page: Page) -> None:
     # dcc's range copies a new value into drag_value as it draws it, one more round of Dash's
     # renderer before the chart's redraw, unless the answer set it already (callbacks.MIRRORS).
