@@ -700,7 +700,9 @@ def register(app: Dash, catalog: Catalog) -> None:
             today = dt.date.today()
             shown = shown_at(addressed, site(), today)
             chart = chart_view(catalog, charted, addressed)
-            if chart != addressed:
+            if to_query(chart) == view:
+                answer.pop("figure", None)  # drawn already (the rest of an answer, mostly)
+            elif chart != addressed:
                 shown = shown | {"figure": shown_at(chart, site(), today)["figure"]}
             answer = page_changes(answer, shown, values)
             first = "figure" in answer and triggered <= set(CONTROLS)
