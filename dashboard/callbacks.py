@@ -189,14 +189,10 @@ def update_view(
     addressed, notices = address_view(catalog, search)
     if triggers & PRESSES:
         notices = []
-        changed = triggers & set(CONTROLS)
-        if indicator != addressed.indicator:
-            # Picked since the last view drawn (the address says that view), in a request whose
-            # answer Dash dropped when this one went out: still a new indicator.
-            changed |= {"indicator"}
-        state = state_from_controls(
+        state = asked_view(
             catalog,
-            changed,
+            triggers,
+            addressed,
             indicator,
             view,
             scale,
@@ -223,6 +219,23 @@ def update_view(
     if to_query(addressed) == answer["search"]:
         del answer["search"]  # the address already says this view: see above
     return answer
+
+
+def asked_view(
+    catalog: Catalog,
+    triggers: AbstractSet[str],
+    addressed: ViewState,
+    indicator: Any,
+    *controls: Any,
+) -> ViewState:
+    """The view a press asks for (``triggers`` as for ``update_view``): the controls' values,
+    with ``addressed`` the view at the address, which the last answer drawn wrote."""
+    changed = triggers & set(CONTROLS)
+    if indicator != addressed.indicator:
+        # Picked since the last view drawn (the address says that view), in a request whose
+        # answer Dash dropped when this one went out: still a new indicator.
+        changed |= {"indicator"}
+    return state_from_controls(catalog, changed, indicator, *controls)
 
 
 def panels(
@@ -679,6 +692,29 @@ def register(app: Dash, catalog: Catalog) -> None:
     def shown_at(state: ViewState, site: str, today: dt.date) -> dict[str, str]:
         return shown_outputs(catalog, state, site=site, today=today)
 
+    @lru_cache(maxsize=64)
+    def figure_at(state: ViewState) -> str:
+        # The chart of a view as JSON, as the page shows it once that view is drawn.
+        return str(to_json_plotly(trend_figure(build(catalog, state), catalog)))
+
+    def chart_first(
+        triggered: set[str], values: dict[str, Any], charted: Any
+    ) -> dict[str, Any] | None:
+        """The answer to a control that redraws the chart (``CHART_FIRST``), made without the
+        rest of the view (a new view's words took the server as long again); None when the
+        chart stays as it is."""
+        addressed = address_view(catalog, values["search"])[0]
+        state = asked_view(catalog, triggered, addressed, *(values[name] for name in CONTROLS))
+        chart = chart_view(catalog, charted, addressed)
+        view = to_query(state)
+        if view == to_query(chart):
+            return None
+        figure = trend_figure(build(catalog, state), catalog)
+        if to_json_plotly(figure) == figure_at(chart):
+            return None
+        drawn = {"view": view, "redrawn": True, "rest": True}
+        return {name: no_update for name in CHART_OUTPUTS} | {"figure": figure, "drawn": drawn}
+
     def on_change(pathname: Any, **values: Any) -> dict[str, Any]:
         if route(_address_path(pathname))["explorer"]:
             # Another page is shown: leave the chart, and the address bar, as they are.
@@ -689,30 +725,28 @@ def register(app: Dash, catalog: Catalog) -> None:
         charted = values.pop("chart_drawn")
         values.pop("follow")  # a trigger: the view whose chart is drawn is ``charted``'s
         triggered = {triggers[id_] for id_ in ctx.triggered_prop_ids.values() if id_ in triggers}
+        if triggered and triggered <= set(CONTROLS):
+            first = chart_first(triggered, values, charted)
+            if first is not None:
+                return first
         answer = update_view(catalog, triggered, **values, presses=presses, site=site())
         addressed = address_view(catalog, values["search"])[0]
         view = answer.get("search", to_query(addressed))
-        first = False
         if triggered & PRESSES:
             # The page shows the view at its address but for the controls just set, and the
             # chart, which may be ahead (``CHART_FIRST``): only what differs is sent (a shared
             # link, back or forward: every output, see update_view).
-            today = dt.date.today()
-            shown = shown_at(addressed, site(), today)
+            shown = shown_at(addressed, site(), dt.date.today())
             chart = chart_view(catalog, charted, addressed)
             if to_query(chart) == view:
                 answer.pop("figure", None)  # drawn already (the rest of an answer, mostly)
             elif chart != addressed:
-                shown = shown | {"figure": shown_at(chart, site(), today)["figure"]}
+                shown = shown | {"figure": figure_at(chart)}
             answer = page_changes(answer, shown, values)
-            first = "figure" in answer and triggered <= set(CONTROLS)
-            if first:
-                answer = {name: answer[name] for name in CHART_FIRST if name in answer}
         outputs = {name: answer.get(name, no_update) for name in CHART_OUTPUTS}
         if "figure" in answer or FOLLOWING not in triggered:
             # (The rest of an answer leaves ``drawn`` be: the words already follow its chart.)
-            redrawn = "figure" in answer
-            outputs["drawn"] = {"view": view, "redrawn": redrawn, "rest": first}
+            outputs["drawn"] = {"view": view, "redrawn": "figure" in answer, "rest": False}
         return outputs
 
     app.callback(output=CHART_OUTPUTS, inputs=inputs, prevent_initial_call=True)(on_change)
