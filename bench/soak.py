@@ -181,7 +181,7 @@ def _values(state: ViewState, search: str) -> dict[str, Any]:
 
 # Inputs a visitor's first answers find unset, and the browser sends without a value: a button
 # never pressed, and the store the page sets only after a chart drawn ahead of the rest
-# (dashboard.callbacks.CHART_FIRST).
+# (dashboard.callbacks.chart_first).
 UNSET = {"follow.data"}
 
 

@@ -7,7 +7,7 @@ attaches them to an app with the catalog bound.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -137,7 +137,7 @@ def _is_year_pair(value: Any) -> bool:
 PANEL_TRIGGERS = {ids.DATA_SUMMARY: "table", ids.SOURCES_SUMMARY: "sources"} | {
     ids.sort_button(name): "sort" for name, _ in COLUMNS
 }
-# The request that completes a press's answer once its chart is drawn (``CHART_FIRST``).
+# The request that completes a press's answer once its chart is drawn (``chart_first``).
 FOLLOWING = "follow"
 # What a visitor presses on the page, and the request that completes the answer to a press;
 # any other request follows the address.
@@ -609,20 +609,42 @@ def description(catalog: Catalog, view: Any, *, site: str, today: dt.date) -> di
 CHART_OUTPUTS = {name: o for name, o in OUTPUTS.items() if name not in DESCRIPTION} | {
     "drawn": Output(ids.CHART_DRAWN, "data")
 }
-# An answer to a control that redraws the chart carries the chart alone (and ``drawn``); once
-# plotly has drawn it, the page asks for the rest (``FOLLOWING``): the address, the controls
-# the view moves (a new indicator's years), the notice and the open panels. (A press on a panel
-# or a table header is answered whole: the visitor asked for the panel.) Every other output
-# an answer sets is one more round of Dash's renderer before plotly starts, and its changes are
-# laid out before plotly's first measurement: in Chromium an indicator pick went from 91 to 76 ms
-# and a typed year from 64 to 49, key press to redrawn chart (median of 10, the builds taking
-# turns).
-# Until the rest comes, the page but for the chart shows the view at the address, as before;
-# the chart's view is the one ``drawn`` names.
-CHART_FIRST = frozenset({"figure", "drawn"})
 DESCRIPTION_OUTPUTS = {"described": Output(ids.DESCRIBED, "data")} | {
     name: o for name, o in OUTPUTS.items() if name in DESCRIPTION
 }
+
+
+def chart_first(
+    catalog: Catalog,
+    triggered: AbstractSet[str],
+    values: Mapping[str, Any],
+    charted: Any,
+    figure_at: Callable[[ViewState], str],
+) -> dict[str, Any] | None:
+    """The answer to a control press that redraws the chart: the chart alone (and ``drawn``),
+    made without the rest of the view (a new view's words took the server as long again); None
+    when the chart stays as it is (``figure_at`` gives a view's chart as JSON).
+
+    Once plotly has drawn it, the page asks for the rest (``FOLLOWING``): the address, the
+    controls the view moves (a new indicator's years), the notice and the open panels. (A press
+    on a panel or a table header is answered whole: the visitor asked for the panel.) Every
+    other output an answer sets is one more round of Dash's renderer before plotly starts, and
+    its changes are laid out before plotly's first measurement: in Chromium an indicator pick
+    went from 91 to 76 ms and a typed year from 64 to 49, key press to redrawn chart (median of
+    10, the builds taking turns). Until the rest comes, the page but for the chart shows the
+    view at the address, as before; the chart's view is the one ``drawn`` names.
+    """
+    addressed = address_view(catalog, values["search"])[0]
+    state = asked_view(catalog, triggered, addressed, *(values[name] for name in CONTROLS))
+    chart = chart_view(catalog, charted, addressed)
+    view = to_query(state)
+    if view == to_query(chart):
+        return None
+    figure = trend_figure(build(catalog, state), catalog)
+    if to_json_plotly(figure) == figure_at(chart):
+        return None
+    drawn = {"view": view, "redrawn": True, "rest": True}
+    return {name: no_update for name in CHART_OUTPUTS} | {"figure": figure, "drawn": drawn}
 
 
 def register(app: Dash, catalog: Catalog) -> None:
@@ -697,24 +719,6 @@ def register(app: Dash, catalog: Catalog) -> None:
         # The chart of a view as JSON, as the page shows it once that view is drawn.
         return str(to_json_plotly(trend_figure(build(catalog, state), catalog)))
 
-    def chart_first(
-        triggered: set[str], values: dict[str, Any], charted: Any
-    ) -> dict[str, Any] | None:
-        """The answer to a control that redraws the chart (``CHART_FIRST``), made without the
-        rest of the view (a new view's words took the server as long again); None when the
-        chart stays as it is."""
-        addressed = address_view(catalog, values["search"])[0]
-        state = asked_view(catalog, triggered, addressed, *(values[name] for name in CONTROLS))
-        chart = chart_view(catalog, charted, addressed)
-        view = to_query(state)
-        if view == to_query(chart):
-            return None
-        figure = trend_figure(build(catalog, state), catalog)
-        if to_json_plotly(figure) == figure_at(chart):
-            return None
-        drawn = {"view": view, "redrawn": True, "rest": True}
-        return {name: no_update for name in CHART_OUTPUTS} | {"figure": figure, "drawn": drawn}
-
     def on_change(pathname: Any, **values: Any) -> dict[str, Any]:
         if route(_address_path(pathname))["explorer"]:
             # Another page is shown: leave the chart, and the address bar, as they are.
@@ -726,7 +730,7 @@ def register(app: Dash, catalog: Catalog) -> None:
         values.pop("follow")  # a trigger: the view whose chart is drawn is ``charted``'s
         triggered = {triggers[id_] for id_ in ctx.triggered_prop_ids.values() if id_ in triggers}
         if triggered and triggered <= set(CONTROLS):
-            first = chart_first(triggered, values, charted)
+            first = chart_first(catalog, triggered, values, charted, figure_at)
             if first is not None:
                 return first
         answer = update_view(catalog, triggered, **values, presses=presses, site=site())
@@ -734,7 +738,7 @@ def register(app: Dash, catalog: Catalog) -> None:
         view = answer.get("search", to_query(addressed))
         if triggered & PRESSES:
             # The page shows the view at its address but for the controls just set, and the
-            # chart, which may be ahead (``CHART_FIRST``): only what differs is sent (a shared
+            # chart, which may be ahead (``chart_first``): only what differs is sent (a shared
             # link, back or forward: every output, see update_view).
             shown = shown_at(addressed, site(), dt.date.today())
             chart = chart_view(catalog, charted, addressed)

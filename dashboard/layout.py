@@ -341,7 +341,7 @@ def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
                     dcc.Store(id=ids.PAGE_TITLE, data=first["page_title"]),
                     dcc.Store(id=ids.PAGE_TITLE_SET),
                     # The words, and the rest of an answer that drew the chart first, follow
-                    # the chart (``callbacks.DESCRIPTION``, ``callbacks.CHART_FIRST``).
+                    # the chart (``callbacks.DESCRIPTION``, ``callbacks.chart_first``).
                     dcc.Store(id=ids.CHART_DRAWN),
                     dcc.Store(id=ids.DESCRIBE),
                     dcc.Store(id=ids.FOLLOW),

@@ -23,7 +23,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return title;
     },
     // The words about a view follow its chart (dashboard/callbacks.py DESCRIPTION), and so does
-    // the rest of an answer that drew the chart first (CHART_FIRST): the view an answer drew is
+    // the rest of an answer that drew the chart first (callbacks.py chart_first): the view an answer drew is
     // passed on once plotly has drawn the chart it redrew, as the view whose words to draw and,
     // for such an answer, as the view to complete the page for. Dash may run this before plotly
     // has the new figure or after it has drawn it (it does so now: React renders the answer,

@@ -1,6 +1,6 @@
 """A control's answer carries only what changes the page: a page that applies each answer, as
 Dash's renderer does, ends up showing exactly the complete view, click after click. The answer
-draws the chart (an answer to a press that redraws it, the chart alone: ``callbacks.CHART_FIRST``);
+draws the chart (an answer to a press that redraws it, the chart alone: ``callbacks.chart_first``);
 once it is drawn, the page asks for the words about the view (``callbacks.DESCRIPTION``) and, after
 a chart drawn first, for the rest of the page."""
 
