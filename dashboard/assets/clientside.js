@@ -155,11 +155,14 @@ function repairAccessibility(root) {
 }
 // Only where something changed: scanning the whole page after each of React's changes was a
 // tenth of a phone's script time while the page loads.
+// Nor inside the chart, which holds none of those controls: plotly's redraw of it makes about 170
+// changes, and scanning where they were took a millisecond of an indicator pick.
 new MutationObserver(function (records) {
   var roots = new Set();
   records.forEach(function (record) { roots.add(record.target); });
   roots.forEach(function (root) {
-    if (root.nodeType === Node.ELEMENT_NODE && root.isConnected) { repairAccessibility(root); }
+    if (root.nodeType === Node.ELEMENT_NODE && root.isConnected
+        && !root.closest(".js-plotly-plot")) { repairAccessibility(root); }
   });
 }).observe(document.documentElement, {
   childList: true, subtree: true, attributes: true, attributeFilter: ["role", "aria-selected", "aria-checked", "tabindex"],
