@@ -415,13 +415,26 @@ def share(catalog: Catalog, state: ViewState, site: str) -> dict[str, str]:
     }
 
 
-class DefaultView:
-    """The outputs of the view a bare address shows, computed once: the page is drawn with them.
-    Only the citation, which names the visitor's address and the date, is made per page."""
+def arrives_drawn(catalog: Catalog, search: str) -> bool:
+    """Whether the chart page at the query ``search`` arrives drawn with its view: the bare
+    address (the default view) and a view's own address (``to_query``: a shared link) do. Any
+    other query is followed once the app runs (``register``), whose answer says what it could
+    not use and rewrites the address."""
+    if not search:
+        return True
+    state, notices = from_query(search, catalog)
+    return not notices and to_query(state) == search
 
-    def __init__(self, catalog: Catalog) -> None:
+
+class DefaultView:
+    """The outputs of the view a page arrives drawn with (``arrives_drawn``), computed once:
+    the bare address's, or a shared link's (``search``). Only the citation, which names the
+    visitor's address and the date, is made per page."""
+
+    def __init__(self, catalog: Catalog, search: str = "") -> None:
         self.catalog = catalog
-        self.state, notices = from_query("", catalog)
+        self.search = search
+        self.state, notices = from_query(search, catalog)
         self.plot = build(catalog, self.state)
         self.outputs = render(catalog, self.state, notices, today=dt.date.today(), plot=self.plot)
 

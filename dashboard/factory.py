@@ -70,8 +70,9 @@ class Dashboard(Dash):
     page head that names the view the visitor came for (``dashboard.preview``)."""
 
     catalog: Catalog | None = None
-    first_screen: Callable[[], str] | None = None
-    """The bare address's first screen as HTML (``dashboard.prerender``), for this request."""
+    first_screen: Callable[[str], str | None] | None = None
+    """The first screen as HTML (``dashboard.prerender``) of the page at a query, for this
+    request; None for a query the page does not arrive drawn for."""
 
     def interpolate_index(
         self,
@@ -88,9 +89,10 @@ class Dashboard(Dash):
             query = request.query_string.decode("utf-8", "replace")
             named, metas = preview.head(self.catalog, query, site.site())
             title = escape(named)
-            if not query and self.first_screen is not None:
+            screen = self.first_screen(f"?{query}" if query else "") if self.first_screen else None
+            if screen is not None:
                 # The picture first, the app laid out under it out of sight (style.css).
-                app_entry = f'<div class="first-screen">{self.first_screen()}{app_entry}</div>'
+                app_entry = f'<div class="first-screen">{screen}{app_entry}</div>'
         return super().interpolate_index(  # type: ignore[no-untyped-call]
             metas, title, css, config, scripts, app_entry, favicon, renderer
         )
@@ -227,24 +229,41 @@ def create_app(
             catalog, head="<style>" + theme.swatch_css(catalog.economies) + "</style>"
         )
 
+    @lru_cache(maxsize=64)
+    def linked(search: str, day: dt.date) -> callbacks.DefaultView:
+        # A shared link's view, per day (what it says of its data names the day it is made).
+        del day  # (a key only)
+        with server.app_context():
+            return callbacks.DefaultView(catalog, search)
+
+    def drawn_for(search: str) -> callbacks.DefaultView | None:
+        if not callbacks.arrives_drawn(catalog, search):
+            return None
+        return linked(search, dt.date.today()) if search else default
+
     def page() -> Any:
-        # The page arrives drawn with the default view, so its first chart waits for no
-        # callback. Drawn per request because its citation names the visitor's address and
-        # today's date (the memo keeps one answer per host and day); Dash also calls this
-        # outside any request, to check the layout.
-        return layout.shell(catalog, default.for_site(site.site()))
+        # The page arrives drawn with the view at its address (the browser's starter passes
+        # the page's query on: assets/start-dash-renderer.js), so a first chart waits for no
+        # callback, a shared link's neither. Drawn per request because its citation names the
+        # visitor's address and today's date (the memo keeps one answer per host, day and
+        # query); Dash also calls this outside any request, to check the layout.
+        query = request.query_string.decode("utf-8", "replace") if has_request_context() else ""
+        view = drawn_for(f"?{query}" if query else "") or default
+        return layout.shell(catalog, view.for_site(site.site()), search=view.search)
 
     @lru_cache(maxsize=16)
-    def first_screen(address: str, day: dt.date) -> str:
+    def first_screen(address: str, day: dt.date, search: str) -> str | None:
         # Per site address and day, as the page it pictures (its citation names both).
-        del day  # (a key only)
-        first = default.for_site(address)
+        view = drawn_for(search)
+        if view is None:
+            return None
+        first = view.for_site(address)
         return prerender.entry_point(
-            layout.shell(catalog, first), default.plot, first["chart_title"]
+            layout.shell(catalog, first, search=search), view.plot, first["chart_title"]
         )
 
     app.layout = page
-    app.first_screen = lambda: first_screen(site.site(), dt.date.today())
+    app.first_screen = lambda search: first_screen(site.site(), dt.date.today(), search)
     app.index_string = index
     callbacks.register(app, catalog)
     guard.install(server, app.callback_map)

@@ -539,15 +539,16 @@ def skip_link() -> html.A:
     return html.A("Skip to the chart", href="#" + ids.CHART, className="skip-link")
 
 
-def shell(catalog: Catalog, first: Mapping[str, Any]) -> html.Div:
-    """What Dash draws of the chart page: the notice and the explorer (or "not found"). Its
-    header and footer are plain HTML around it (``static_pages.dash_index``), as are the sources
-    and claims pages."""
+def shell(catalog: Catalog, first: Mapping[str, Any], search: str = "") -> html.Div:
+    """What Dash draws of the chart page, drawn for the address whose query is ``search`` (the
+    bare address, or a shared link's: ``callbacks.arrives_drawn``): the notice and the explorer
+    (or "not found"). Its header and footer are plain HTML around it
+    (``static_pages.dash_index``), as are the sources and claims pages."""
     return html.Div(
         [
-            # Drawn for the bare address; the browser fills in the full address (href), and
-            # ``callbacks.register`` follows it when it differs.
-            dcc.Location(id=ids.URL, refresh=False, pathname=site_path("/"), search=""),
+            # The browser fills in the full address (href), and ``callbacks.register`` follows
+            # it when it differs from the one drawn.
+            dcc.Location(id=ids.URL, refresh=False, pathname=site_path("/"), search=search),
             html.Main(
                 [
                     html.Div(first["notice"], id=ids.NOTICE, className="notice", role="status"),

@@ -39,6 +39,7 @@ def install(server: Flask) -> None:
         digest = hashlib.sha256(request.get_data() if request.method == "POST" else b"")
         for part in (
             request.path,
+            request.query_string.decode("latin-1"),  # the layout is the view at the page's query
             request.url_root,  # the host and the prefix the site is mounted at
             request.headers.get("Accept-Encoding", ""),
             dt.date.today().isoformat(),

@@ -53,6 +53,20 @@
       Object.defineProperty(window, "store", { value: store, writable: true, configurable: true });
     },
   });
+  // The server draws the layout with the view at the page's address (dashboard/factory.py
+  // page), so that a shared link arrives drawn with its view instead of the default one, which
+  // the app then had to follow (three round trips). Dash asks for the layout once, by a path
+  // that has no query: the page's query is added to that one request.
+  if (location.search) {
+    var fetchAll = window.fetch;
+    window.fetch = function (resource) {
+      if (typeof resource === "string" && /_dash-layout$/.test(resource)) {
+        window.fetch = fetchAll;
+        arguments[0] = resource + location.search;
+      }
+      return fetchAll.apply(this, arguments);
+    };
+  }
   function load() {
     var last = null;
     sources.forEach(function (source) {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -14,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, Response, Route, expect
 
 from bench.web import SETTLED
+from dashboard.callbacks import arrives_drawn
 from indicators import Catalog, derive, load_catalog
 
 CHART = "#chart .js-plotly-plot"
@@ -44,14 +46,21 @@ def settle(page: Page) -> None:
     page.wait_for_function(SETTLED)
 
 
+@lru_cache(maxsize=1)
+def _real_catalog() -> Catalog:
+    return load_catalog()
+
+
 def open_chart(page: Page, url: str) -> None:
-    """Go to ``url`` and wait for its view. The page arrives drawn with the default view; an
-    address that asks for another one is answered by a callback."""
-    if urlparse(url).query:
+    """Go to ``url`` and wait for its view. The page arrives drawn with the view at the bare
+    address or at a view's own address (a shared link); any other address is answered by a
+    callback, which draws its view and rewrites it."""
+    search = f"?{urlparse(url).query}" if urlparse(url).query else ""
+    if arrives_drawn(_real_catalog(), search):
+        page.goto(url)
+    else:
         with page.expect_response(lambda response: CALLBACK in response.url):
             page.goto(url)
-    else:
-        page.goto(url)
     settle(page)
 
 

@@ -11,7 +11,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from bench.web import CALLBACKS_DONE, FIRST_TRACE, SETTLED
+from bench.web import CALLBACK, CALLBACKS_DONE, FIRST_TRACE, SETTLED
+from dashboard.state import from_query, to_query
+from indicators.load import load_catalog
+from tests.support import REPO
 
 SCREENS = {"phone": (390, 844), "tablet": (820, 1180), "desktop": (1280, 900)}
 # What a person sees first, and the footer, which shows whether the page below moved.
@@ -65,6 +68,43 @@ def test_the_app_takes_the_place_of_the_first_screen_without_moving_it(
     live.close()
     # Every box is where the picture had it, to the pixel, and each was shown once.
     assert before == after
+
+
+def _shared_link() -> str:
+    """A shared link: a view's own address (``to_query``), here the default view as China ÷ US."""
+    return "/" + to_query(from_query("?view=ratio", load_catalog(REPO / "data"))[0])
+
+
+@pytest.mark.parametrize("screen", ("phone", "desktop"))
+def test_a_shared_link_arrives_drawn_with_its_view_and_asks_for_no_callback(
+    browser: Browser, server: str, screen: str
+) -> None:
+    width, height = SCREENS[screen]
+    link = _shared_link()
+    still = browser.new_context(
+        viewport={"width": width, "height": height}, java_script_enabled=False
+    )
+    page = still.new_page()
+    page.goto(server + link)
+    before = _boxes(page)
+    pictured = page.locator(".chart-heading p").inner_text()
+    assert pictured.startswith("China ÷ US")  # the link's view, not the default one
+    still.close()
+
+    live = browser.new_context(viewport={"width": width, "height": height})
+    page = live.new_page()
+    asked: list[str] = []
+    page.on("request", lambda ask: asked.append(ask.url) if CALLBACK in ask.url else None)
+    page.goto(server + link)
+    page.wait_for_selector(FIRST_TRACE)
+    page.wait_for_function(SETTLED)
+    assert page.locator(".prerendered").count() == 0
+    # The app arrived with the link's view: where the picture had it, with nothing to follow.
+    assert _boxes(page) == before
+    assert page.locator(".chart-heading p").inner_text() == pictured
+    assert page.evaluate("location.search") == link.removeprefix("/")
+    assert asked == []
+    live.close()
 
 
 def test_without_dashs_scripts_the_first_screen_stays_whole(browser: Browser, server: str) -> None:
@@ -214,11 +254,12 @@ def test_a_view_changed_before_plotly_arrives_dims_the_drawing(
     context.close()
 
 
-def test_on_a_touch_screen_a_shared_link_gets_its_chart_untouched(
+def test_on_a_touch_screen_an_address_drawn_by_the_app_gets_its_chart_untouched(
     browser: Browser, server: str
 ) -> None:
-    # A shared link arrives without the server's drawing: nothing would stand in the chart's
-    # place, so plotly.js comes at once.
+    # An address other than the bare one or a view's own (here one the app rewrites) arrives
+    # without the server's drawing: nothing would stand in the chart's place, so plotly.js
+    # comes at once.
     context = _touch_screen(browser)
     page = context.new_page()
     page.goto(server + "/?indicator=rd_intensity&view=ratio")

@@ -191,8 +191,9 @@ def test_the_year_range_gets_its_dragged_copy_with_its_value_and_only_then(page:
 
 
 def test_a_shared_link_gets_every_output(page: Page) -> None:
-    # Arriving by a link, the page shows the first view until the answers draw the link's: the
-    # first draws every output of the chart, the second the words that differ.
+    # Arriving by an address it was not drawn for (callbacks.arrives_drawn: here one with
+    # parameters left out), the page shows the first view until the answers draw the address's:
+    # the first draws every output of the chart, the second the words that differ.
     page.shown["url.search"] = "?indicator=exchange_students&view=ratio"
     answer = page.post(EXPLORER, ["url.search"])
     assert targets(answer) >= {

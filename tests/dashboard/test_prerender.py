@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
+from html import escape
 from html.parser import HTMLParser
-from typing import cast
+from typing import Any, cast
 
 from flask.testing import FlaskClient
 
@@ -13,6 +15,7 @@ from dashboard import prerender
 from dashboard.callbacks import DefaultView
 from dashboard.factory import UNUSED_SCRIPTS, create_app
 from dashboard.layout import shell
+from dashboard.state import ViewState, to_query
 from indicators import Catalog
 from tests.support import REPO, dash_scripts
 
@@ -79,13 +82,65 @@ def _page(client: FlaskClient, path: str) -> str:
     return response.get_data(as_text=True)
 
 
-def test_only_the_bare_address_carries_the_first_screen(catalog: Catalog) -> None:
+def _linked(catalog: Catalog) -> tuple[str, ViewState]:
+    """A shared link's query (a view's own address, ``to_query``) and its view: the default
+    view seen as China ÷ US."""
+    state = replace(DefaultView(catalog).state, view="ratio")
+    return to_query(state), state
+
+
+def test_the_bare_address_and_a_views_own_address_carry_the_first_screen(
+    catalog: Catalog,
+) -> None:
     client = create_app(catalog).server.test_client()
-    bare, other = _page(client, "/"), _page(client, "/?view=ratio")
+    search, state = _linked(catalog)
+    bare, link = _page(client, "/"), _page(client, "/" + search)
     assert bare.count('class="prerendered"') == 1 and "first-screen" in bare
-    assert "prerendered" not in other
     # The picture comes before the app's entry point, inside the same box.
     assert bare.index('class="prerendered"') < bare.index('id="react-entry-point"')
+    # A shared link's picture is of its own view: its sentence, its picked view.
+    assert link.count('class="prerendered"') == 1
+    said = DefaultView(catalog, search).for_site("http://localhost")["sentence"]
+    assert said != DefaultView(catalog).outputs["sentence"]
+    assert escape(str(said)) in link and escape(str(said)) not in bare
+    checked = {a["value"] for tag, a in _elements(link) if tag == "input" and "checked" in a}
+    assert state.view in checked
+    # Any other query is followed once the app runs (its answer says what it could not use):
+    # the page arrives without a picture rather than with the wrong one.
+    for other in ("?view=ratio", search + "&x=1", search.replace("ratio", "nonsense")):
+        assert "prerendered" not in _page(client, "/" + other), other
+
+
+def _location(layout: Any) -> dict[str, Any]:
+    """The props of the chart page's dcc.Location in a layout answer."""
+    if isinstance(layout, dict):
+        if layout.get("type") == "Location":
+            return cast(dict[str, Any], layout["props"])
+        for value in layout.values():
+            if (found := _location(value)) is not None:
+                return found
+    if isinstance(layout, list):
+        for value in layout:
+            if (found := _location(value)) is not None:
+                return found
+    return None  # type: ignore[return-value]
+
+
+def test_the_layout_is_drawn_for_the_address_the_page_asks_it_for(catalog: Catalog) -> None:
+    # The browser's starter adds the page's query to Dash's one request for the layout
+    # (assets/start-dash-renderer.js): a shared link arrives drawn, with nothing to follow.
+    client = create_app(catalog).server.test_client()
+    search, _ = _linked(catalog)
+    bare = client.get("/_dash-layout").get_json()
+    link = client.get("/_dash-layout" + search).get_json()
+    assert _location(bare)["search"] == "" and _location(link)["search"] == search
+    link_text, bare_text = json.dumps(link), json.dumps(bare)
+    said = str(DefaultView(catalog, search).outputs["sentence"])
+    assert json.dumps(said) in link_text and json.dumps(said) not in bare_text
+    # The memo keeps one answer per query: the bare layout again is the bare one.
+    assert client.get("/_dash-layout").get_json() == bare
+    # A query the page does not arrive drawn for gets the bare layout, which then follows it.
+    assert client.get("/_dash-layout?view=ratio").get_json() == bare
 
 
 def test_the_page_names_dashs_scripts_for_the_starter_and_runs_none_itself(
