@@ -663,11 +663,12 @@ def chart_first(
 def register(app: Dash, catalog: Catalog) -> None:
     """Attach the callbacks to ``app`` with ``catalog`` bound.
 
-    The page arrives drawn for the bare address (``layout.shell``), so a first visit there runs
-    no callback at all: none fires on arrival (``prevent_initial_call``), and the address bar
-    reports only its full address (``href``), which the browser fills in. When the visitor came
-    by another address (a shared link, another path), the clientside ``address.follow`` passes
-    its path and query on, and the callbacks below draw what they ask for.
+    The page arrives drawn for its address when ``arrives_drawn`` (the bare one, a shared
+    link's), so a first visit there runs no callback at all: none fires on arrival
+    (``prevent_initial_call``), and the address bar reports only its full address (``href``),
+    which the browser fills in. When the visitor came by another address (another query, another
+    path), the clientside ``address.follow`` passes its path and query on, and the callbacks
+    below draw what they ask for.
     """
     app.clientside_callback(  # type: ignore[no-untyped-call]
         ClientsideFunction(namespace="address", function_name="follow"),

@@ -230,40 +230,51 @@ def create_app(
         )
 
     @lru_cache(maxsize=64)
-    def linked(search: str, day: dt.date) -> callbacks.DefaultView:
-        # A shared link's view, per day (what it says of its data names the day it is made).
-        del day  # (a key only)
-        with server.app_context():
-            return callbacks.DefaultView(catalog, search)
+    def linked(search: str, prefix: str) -> callbacks.DefaultView:
+        # A shared link's view, under the prefix its page was asked for at (its download links
+        # name it, as an answer's would).
+        del prefix  # (a key only)
+        return callbacks.DefaultView(catalog, search)
 
     def drawn_for(search: str) -> callbacks.DefaultView | None:
         if not callbacks.arrives_drawn(catalog, search):
             return None
-        return linked(search, dt.date.today()) if search else default
+        return linked(search, site.site_path("")) if search else default
 
     def page() -> Any:
         # The page arrives drawn with the view at its address (the browser's starter passes
         # the page's query on: assets/start-dash-renderer.js), so a first chart waits for no
         # callback, a shared link's neither. Drawn per request because its citation names the
         # visitor's address and today's date (the memo keeps one answer per host, day and
-        # query); Dash also calls this outside any request, to check the layout.
+        # view drawn); Dash also calls this outside any request, to check the layout.
         query = request.query_string.decode("utf-8", "replace") if has_request_context() else ""
         view = drawn_for(f"?{query}" if query else "") or default
         return layout.shell(catalog, view.for_site(site.site()), search=view.search)
 
-    @lru_cache(maxsize=16)
-    def first_screen(address: str, day: dt.date, search: str) -> str | None:
+    # The memo keeps one layout per view drawn: any other query gets the bare address's.
+    server.extensions[memo.QUERY] = lambda query: (
+        query if request.path == memo.LAYOUT_PATH and drawn_for(f"?{query}") else ""
+    )
+
+    @lru_cache(maxsize=64)
+    def first_screen(address: str, day: dt.date, search: str) -> str:
         # Per site address and day, as the page it pictures (its citation names both).
-        view = drawn_for(search)
-        if view is None:
-            return None
+        del day  # (a key only)
+        view = drawn_for(search) or default
         first = view.for_site(address)
         return prerender.entry_point(
-            layout.shell(catalog, first, search=search), view.plot, first["chart_title"]
+            layout.shell(catalog, first, search=view.search), view.plot, first["chart_title"]
         )
 
+    def screen_for(search: str) -> str | None:
+        # Only for a page drawn for its address, and a view the drawing is true to.
+        view = drawn_for(search)
+        if view is None or not prerender.pictures(view.state):
+            return None
+        return first_screen(site.site(), dt.date.today(), search)
+
     app.layout = page
-    app.first_screen = lambda search: first_screen(site.site(), dt.date.today(), search)
+    app.first_screen = screen_for
     app.index_string = index
     callbacks.register(app, catalog)
     guard.install(server, app.callback_map)

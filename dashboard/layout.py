@@ -1,8 +1,8 @@
 """Component factories: the page shell, the chart explorer and the sources page.
 
 The chart page and "not found" are in the layout from the start and shown by path, so every
-callback's components always exist, and the chart page is drawn with the default view, so a first
-visit runs no callback.
+callback's components always exist, and the chart page is drawn with the view at its address (the
+bare address's, a shared link's: ``callbacks.arrives_drawn``), so a first visit runs no callback.
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ def _download(label: str, link_id: str, href: str = "") -> html.A:
 
 
 def explorer(catalog: Catalog, first: Mapping[str, Any]) -> html.Section:
-    """The chart page, drawn with ``first``: the default view's outputs
+    """The chart page, drawn with ``first``: the outputs of the view it arrives with
     (``callbacks.update_view``), all but ``callbacks.PANELS`` (the table and source cards, drawn
     when their panels are opened)."""
     # The picker, the chart, then the other settings: on a phone the chart is on the first

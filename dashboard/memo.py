@@ -15,11 +15,16 @@ import hashlib
 import threading
 from collections import OrderedDict
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 
 CALLBACK_PATH = "/_dash-update-component"
-# Dash rebuilds these JSON answers on every request, yet for a host and a day they never change.
-CONSTANT_PATHS = ("/_dash-layout", "/_dash-dependencies")
+LAYOUT_PATH = "/_dash-layout"
+# Dash rebuilds these JSON answers on every request, yet for a host and a day they never change
+# (the layout but for the view it is drawn for: ``QUERY``).
+CONSTANT_PATHS = (LAYOUT_PATH, "/_dash-dependencies")
+QUERY = "memo_query"
+"""``server.extensions[QUERY]``, when set: the part of a request's query string its answer
+depends on (the app's: a shared link's layout is drawn for its view); without it, none."""
 ENTRIES = 512
 BUDGET = 32 * 1024 * 1024  # bytes of answers a worker keeps, whatever their number
 LARGEST = 2 * 1024 * 1024  # answers above this are not kept
@@ -39,7 +44,9 @@ def install(server: Flask) -> None:
         digest = hashlib.sha256(request.get_data() if request.method == "POST" else b"")
         for part in (
             request.path,
-            request.query_string.decode("latin-1"),  # the layout is the view at the page's query
+            current_app.extensions.get(QUERY, lambda query: "")(
+                request.query_string.decode("utf-8", "replace")
+            ),
             request.url_root,  # the host and the prefix the site is mounted at
             request.headers.get("Accept-Encoding", ""),
             dt.date.today().isoformat(),

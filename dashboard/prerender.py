@@ -1,11 +1,12 @@
 """The chart page's first screen as HTML, shown before any script has run.
 
 Dash draws a page only once its scripts have arrived and run: on a phone (slow 4G, a slower CPU)
-that is five seconds of an empty page. The server writes the same layout, drawn with the
-default view, into the page as plain HTML: headings, sentence, key figures, a server-drawn image
-of the chart (``dashboard.minichart``) and still pictures of the controls, built of the elements
-and classes Dash's components draw so that they take the same room. The app is laid out
-underneath, out of sight, and takes the picture's place once its chart is drawn (clientside.js).
+that is five seconds of an empty page. The server writes the same layout, drawn with the view
+at the page's address (the bare one's, a shared link's, where ``pictures``), into the page as
+plain HTML: headings, sentence, key figures, a server-drawn image of the chart
+(``dashboard.minichart``) and still pictures of the controls, built of the elements and classes
+Dash's components draw so that they take the same room. The app is laid out underneath, out of
+sight, and takes the picture's place once its chart is drawn (clientside.js).
 
 The picture carries no ids (the app's elements have them: ids are unique per page) and its
 controls are inert: until the app arrives there is nothing for them to do.
@@ -23,6 +24,7 @@ from markupsafe import Markup
 
 from dashboard import minichart
 from dashboard.markup import HtmlBlock, to_html
+from dashboard.state import ViewState
 from dashboard.views import Plot
 
 # Properties that name ids (their targets are the app's own elements) or that announce changes.
@@ -30,6 +32,13 @@ _DROPPED = ("id", "htmlFor", "aria-describedby", "aria-live", "aria-labelledby")
 # Dash's components that draw nothing of their own.
 _INVISIBLE = (dcc.Location, dcc.Store, dcc.Clipboard)
 CLASS = "prerendered"
+
+
+def pictures(state: ViewState) -> bool:
+    """Whether the first screen pictures a view: the server's drawing (``minichart``) is true
+    to it. It has no log axis and no event marks: a link to such a view arrives without a
+    picture (the app still arrives drawn with it), and so plotly.js comes at once."""
+    return state.scale == "linear" and not state.events
 
 
 def entry_point(layout: Component, plot: Plot, title: str) -> str:

@@ -1,7 +1,8 @@
 // Callbacks that run in the browser (dashboard/callbacks.py registers them).
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
-  // The page arrives drawn for the bare address; when the visitor came by another one (a shared
-  // link, another path), pass its path and query on to the callbacks that draw them.
+  // The page arrives drawn for its address when it can (the bare one, a shared link's:
+  // callbacks.arrives_drawn); when the visitor came by another one (another query, another
+  // path), pass its path and query on to the callbacks that draw them.
   address: {
     follow: function (href, pathname, search) {
       var here = new URL(href);

@@ -12,7 +12,7 @@
   // than everything else the page runs) waits until the page is first touched or typed in: the
   // chart until then is the server's drawing of it (clientside.js puts it in the app's place).
   // A mouse can point at the chart at once, so there it comes with the rest, as it does on a
-  // page that arrived without a drawing (any address but the bare one).
+  // page that arrived without a drawing (an address the server does not picture).
   var drawn = document.querySelector(".prerendered-chart");
   if (listed.dataset.plotly && drawn && matchMedia("(hover: none) and (pointer: coarse)").matches) {
     onFirstTouch(sources.splice(Number(listed.dataset.plotly), 1)[0]);
@@ -55,7 +55,7 @@
   });
   // The server draws the layout with the view at the page's address (dashboard/factory.py
   // page), so that a shared link arrives drawn with its view instead of the default one, which
-  // the app then had to follow (three round trips). Dash asks for the layout once, by a path
+  // the app then had to follow (two callbacks). Dash asks for the layout once, by a path
   // that has no query: the page's query is added to that one request.
   if (location.search) {
     var fetchAll = window.fetch;

@@ -15,7 +15,7 @@ from dashboard import prerender
 from dashboard.callbacks import DefaultView
 from dashboard.factory import UNUSED_SCRIPTS, create_app
 from dashboard.layout import shell
-from dashboard.state import ViewState, to_query
+from dashboard.state import VIEW_LABELS, ViewState, from_query, to_query
 from indicators import Catalog
 from tests.support import REPO, dash_scripts
 
@@ -109,6 +109,12 @@ def test_the_bare_address_and_a_views_own_address_carry_the_first_screen(
     # the page arrives without a picture rather than with the wrong one.
     for other in ("?view=ratio", search + "&x=1", search.replace("ratio", "nonsense")):
         assert "prerendered" not in _page(client, "/" + other), other
+    # Nor is a view pictured that the server's drawing is not true to (a log axis, events),
+    # though the app arrives drawn with it.
+    for untrue in (replace(state, scale="log"), replace(state, events=True)):
+        assert "prerendered" not in _page(client, "/" + to_query(untrue)), untrue
+        layout = client.get("/_dash-layout" + to_query(untrue)).get_json()
+        assert _location(layout)["search"] == to_query(untrue)
 
 
 def _location(layout: Any) -> dict[str, Any]:
@@ -137,10 +143,13 @@ def test_the_layout_is_drawn_for_the_address_the_page_asks_it_for(catalog: Catal
     link_text, bare_text = json.dumps(link), json.dumps(bare)
     said = str(DefaultView(catalog, search).outputs["sentence"])
     assert json.dumps(said) in link_text and json.dumps(said) not in bare_text
-    # The memo keeps one answer per query: the bare layout again is the bare one.
+    # The memo keeps one answer per view drawn: the bare layout again is the bare one...
     assert client.get("/_dash-layout").get_json() == bare
-    # A query the page does not arrive drawn for gets the bare layout, which then follows it.
-    assert client.get("/_dash-layout?view=ratio").get_json() == bare
+    # ...and a query the page does not arrive drawn for gets it too (and then follows it), from
+    # the memo: tracking parameters added to links make no new entry each.
+    for other in ("?view=ratio", search + "&utm_source=x"):
+        answer = client.get("/_dash-layout" + other)
+        assert answer.get_json() == bare and answer.headers.get("X-Answer-Reused") == "1"
 
 
 def test_the_page_names_dashs_scripts_for_the_starter_and_runs_none_itself(
@@ -185,3 +194,23 @@ def test_the_vendored_regenerator_runtime_is_the_locked_one() -> None:
     assert vendored.read_bytes() == installed.read_bytes()
     lock = json.loads((REPO / "package-lock.json").read_text())
     assert lock["packages"]["node_modules/regenerator-runtime"]["version"] == "0.14.1"
+
+
+def test_every_indicators_links_arrive_drawn_with_their_view(
+    real: Catalog, real_client: FlaskClient
+) -> None:
+    # Every indicator in every view it offers, as the share panel links it: the page and its
+    # layout are drawn for that view (a first screen too where the drawing is true to it).
+    drawn = 0
+    for indicator in real.indicators:
+        for view in VIEW_LABELS:
+            state, notices = from_query(f"?indicator={indicator}&view={view}", real)
+            if notices:
+                continue  # a view the indicator does not offer
+            search = to_query(state)
+            page = _page(real_client, "/" + search)
+            assert ('class="prerendered"' in page) == prerender.pictures(state), search
+            layout = real_client.get("/_dash-layout" + search)
+            assert layout.status_code == 200 and _location(layout.get_json())["search"] == search
+            drawn += 1
+    assert drawn > 2 * len(real.indicators)
