@@ -14,6 +14,7 @@ from dash import Dash
 from flask.testing import FlaskClient
 
 from dashboard.factory import create_app
+from dashboard.state import from_query, to_query
 from indicators import Catalog
 from tests.dashboard.bodies import EXPLORER, WORDS, body, callback_key, explorer_body
 from tests.support import dash_scripts
@@ -24,6 +25,8 @@ HERE = {"base_url": "https://example.org/"}
 PAGES = (
     "/",
     "/?indicator=rd_intensity&view=ratio",
+    # A shared link (a view's own address): drawn by the server, its first screen included.
+    "/?indicator=rd_intensity&view=ratio&scale=linear&from=2000&to=2023&economies=USA,CHN",
     "/scoreboard",
     "/sources",
     "/claims",
@@ -151,3 +154,14 @@ def test_the_api_names_its_paths_under_the_prefix(client: FlaskClient, real: Cat
     assert document["servers"] == [{"url": PREFIX}]
     at_root = create_app(real, public_url="").server.test_client()
     assert "servers" not in at_root.get("/api/v1/openapi.json").get_json()
+
+
+def test_a_shared_links_layout_is_drawn_for_its_view_under_the_prefix(
+    client: FlaskClient, real: Catalog
+) -> None:
+    link = to_query(from_query("?indicator=rd_intensity&view=ratio", real)[0])
+    assert 'class="prerendered"' in client.get(PREFIX + "/" + link, **HERE).get_data(as_text=True)
+    layout = client.get(PREFIX + "/_dash-layout" + link, **HERE).get_json()
+    assert json.dumps(link) in json.dumps(layout)  # the address it is drawn for
+    found = list(links_in_layout(layout))
+    assert f"{PREFIX}/download/" in json.dumps(found) and outside(found) == []
