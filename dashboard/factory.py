@@ -71,8 +71,8 @@ class Dashboard(Dash):
 
     catalog: Catalog | None = None
     first_screen: Callable[[str], str | None] | None = None
-    """The first screen as HTML (``dashboard.prerender``) of the page at a query, for this
-    request; None for a query the page does not arrive drawn for."""
+    """The first screen as HTML (``dashboard.prerender``) of the page at a query string (as the
+    request has it, without "?"), for this request; None for one it has no picture for."""
 
     def interpolate_index(
         self,
@@ -89,7 +89,7 @@ class Dashboard(Dash):
             query = request.query_string.decode("utf-8", "replace")
             named, metas = preview.head(self.catalog, query, site.site())
             title = escape(named)
-            screen = self.first_screen(f"?{query}" if query else "") if self.first_screen else None
+            screen = self.first_screen(query) if self.first_screen else None
             if screen is not None:
                 # The picture first, the app laid out under it out of sight (style.css).
                 app_entry = f'<div class="first-screen">{screen}{app_entry}</div>'
@@ -236,7 +236,9 @@ def create_app(
         del prefix  # (a key only)
         return callbacks.DefaultView(catalog, search)
 
-    def drawn_for(search: str) -> callbacks.DefaultView | None:
+    def drawn_for(query: str) -> callbacks.DefaultView | None:
+        # The view the page at a request's query string arrives drawn with, if it does.
+        search = f"?{query}" if query else ""
         if not callbacks.arrives_drawn(catalog, search):
             return None
         return linked(search, site.site_path("")) if search else default
@@ -248,30 +250,29 @@ def create_app(
         # visitor's address and today's date (the memo keeps one answer per host, day and
         # view drawn); Dash also calls this outside any request, to check the layout.
         query = request.query_string.decode("utf-8", "replace") if has_request_context() else ""
-        view = drawn_for(f"?{query}" if query else "") or default
+        view = drawn_for(query) or default
         return layout.shell(catalog, view.for_site(site.site()), search=view.search)
 
     # The memo keeps one layout per view drawn: any other query gets the bare address's.
     server.extensions[memo.QUERY] = lambda query: (
-        query if request.path == memo.LAYOUT_PATH and drawn_for(f"?{query}") else ""
+        query if request.path == memo.LAYOUT_PATH and query and drawn_for(query) else ""
     )
 
     @lru_cache(maxsize=64)
-    def first_screen(address: str, day: dt.date, search: str) -> str:
+    def first_screen(address: str, day: dt.date, view: callbacks.DefaultView) -> str:
         # Per site address and day, as the page it pictures (its citation names both).
         del day  # (a key only)
-        view = drawn_for(search) or default
         first = view.for_site(address)
         return prerender.entry_point(
             layout.shell(catalog, first, search=view.search), view.plot, first["chart_title"]
         )
 
-    def screen_for(search: str) -> str | None:
+    def screen_for(query: str) -> str | None:
         # Only for a page drawn for its address, and a view the drawing is true to.
-        view = drawn_for(search)
+        view = drawn_for(query)
         if view is None or not prerender.pictures(view.state):
             return None
-        return first_screen(site.site(), dt.date.today(), search)
+        return first_screen(site.site(), dt.date.today(), view)
 
     app.layout = page
     app.first_screen = screen_for

@@ -22,9 +22,14 @@ CHART = "#chart .js-plotly-plot"
 CALLBACK = "/_dash-update-component"
 
 
+@lru_cache(maxsize=1)
+def _real_catalog() -> Catalog:
+    return load_catalog()
+
+
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return load_catalog()
+    return _real_catalog()
 
 
 def traces(page: Page) -> list[dict[str, Any]]:
@@ -44,11 +49,6 @@ def settle(page: Page) -> None:
     """Wait until no callback is on its way and plotly has drawn its last figure."""
     page.wait_for_selector(f"{CHART} .scatterlayer .trace")
     page.wait_for_function(SETTLED)
-
-
-@lru_cache(maxsize=1)
-def _real_catalog() -> Catalog:
-    return load_catalog()
 
 
 def open_chart(page: Page, url: str) -> None:
