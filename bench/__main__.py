@@ -21,6 +21,8 @@ from bench.scaling import measure
 from indicators.cache import CACHE_DIR_ENV
 
 DASHBOARD, FLOOR = "dashboard.app:server", "bench.floor:server"
+# Bare Dash drawing the dashboard's own charts: no target, printed beside the click's (see there).
+SAME_CHART = "bench.floor_chart:server"
 
 
 DASHBOARD_ACTIONS = {
@@ -32,6 +34,7 @@ DASHBOARD_ACTIONS = {
     ),
 }
 FLOOR_ACTIONS = {"indicator": lambda page: web.pick_indicator(page, "indicator_3", "indicator_3")}
+SAME_CHART_ACTIONS = {"indicator": DASHBOARD_ACTIONS["indicator"]}
 
 # figure -> limit of its ratio to the floor (throughput: at least; the others: at most)
 TARGETS = {
@@ -67,10 +70,18 @@ def _felt(smoke: bool) -> dict[str, Any]:
     """Click times of both apps, then Lighthouse on each page of ours and on the floor's page,
     phone and desktop, the apps taking turns run after run."""
     runs = 1 if smoke else 3
-    with web.serving(DASHBOARD) as ours, web.serving(FLOOR) as floor:
+    with (
+        web.serving(DASHBOARD) as ours,
+        web.serving(FLOOR) as floor,
+        web.serving(SAME_CHART) as same_chart,
+    ):
         clicks = web.clicks(
-            {"dashboard": ours, "floor": floor},
-            {"dashboard": DASHBOARD_ACTIONS, "floor": FLOOR_ACTIONS},
+            {"dashboard": ours, "floor": floor, "same chart": same_chart},
+            {
+                "dashboard": DASHBOARD_ACTIONS,
+                "floor": FLOOR_ACTIONS,
+                "same chart": SAME_CHART_ACTIONS,
+            },
             1 if smoke else CLICK_VISITS,
         )
         urls = {f"dashboard {page}": ours + path for page, path in PAGES.items()}
@@ -124,6 +135,15 @@ def _print_felt(rows: list[tuple[str, float, float, str, bool]], felt: dict[str,
     print(f"\n{'as a person feels it':<40} {'dashboard':>10} {'floor':>10} {'target':>8}")
     for label, mine, theirs, target, met in rows:
         print(f"{label:<40} {mine:>10.2f} {theirs:>10.2f} {target:>8}{'' if met else '  MISSED'}")
+    # The floor draws two plain lines. Bare Dash drawing the dashboard's own chart tells what of
+    # the pick's time is plotly.js drawing that chart and what the dashboard's page adds.
+    pick = {app: felt["clicks"][app]["indicator"] for app in ("dashboard", "same chart", "floor")}
+    print(
+        f"click: indicator, ms: dashboard {pick['dashboard'] * 1e3:.1f}; bare Dash drawing the "
+        f"same chart {pick['same chart'] * 1e3:.1f} "
+        f"(dashboard {pick['dashboard'] / pick['same chart']:.2f}x), drawing the floor's two "
+        f"lines {pick['floor'] * 1e3:.1f} (same chart {pick['same chart'] / pick['floor']:.2f}x)"
+    )
     for form, by_page in felt["lighthouse"].items():
         for name, figures in by_page.items():
             shown = ", ".join(f"{key} {value:.2f}" for key, value in figures.items())

@@ -37,26 +37,35 @@ FIGURES: dict[str, dict[str, Any]] = {
     for number, name in enumerate(OPTIONS)
 }
 
-server = Flask(__name__)
-Compress(server)
-# Only plotly's bundle of the vendored files: bare Dash brings its own polyfills (the dashboard
-# drops them and vendors the one it needs, regenerator-runtime).
-app = Dash(
-    __name__,
-    server=cast(Any, server),
-    assets_folder=str(VENDOR),
-    assets_ignore=r"regenerator-runtime",
-    update_title="",
-)
-app.layout = html.Div(
-    [
-        dcc.Dropdown(id="indicator", options=OPTIONS, value=OPTIONS[0], clearable=False),
-        dcc.Graph(id="chart"),
-    ]
-)
+
+def floor_app(figures: dict[str, dict[str, Any]]) -> Flask:
+    """Bare Dash: a dropdown of ``figures``' names (the first chosen) and a graph that draws the
+    chosen one, served by its own Flask app with compression on."""
+    options = list(figures)
+    flask = Flask(__name__)
+    Compress(flask)
+    # Only plotly's bundle of the vendored files: bare Dash brings its own polyfills (the
+    # dashboard drops them and vendors the one it needs, regenerator-runtime).
+    app = Dash(
+        __name__,
+        server=cast(Any, flask),
+        assets_folder=str(VENDOR),
+        assets_ignore=r"regenerator-runtime",
+        update_title="",
+    )
+    app.layout = html.Div(
+        [
+            dcc.Dropdown(id="indicator", options=options, value=options[0], clearable=False),
+            dcc.Graph(id="chart"),
+        ]
+    )
+
+    @app.callback(Output("chart", "figure"), Input("indicator", "value"))
+    def show(name: str) -> dict[str, Any]:
+        """The prebuilt figure of an indicator."""
+        return figures.get(name, figures[options[0]])
+
+    return flask
 
 
-@app.callback(Output("chart", "figure"), Input("indicator", "value"))
-def show(name: str) -> dict[str, Any]:
-    """The prebuilt figure of an indicator."""
-    return FIGURES.get(name, FIGURES[OPTIONS[0]])
+server = floor_app(FIGURES)

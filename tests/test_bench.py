@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from plotly.io.json import to_json_plotly
 
 from bench.scaling import measure, write_catalog
 from indicators import load_catalog
@@ -61,6 +62,7 @@ def test_smoke_run_prints_a_table_and_writes_json(tmp_path: Path) -> None:
         "phone chart: lcp, s",
         "phone landing: score",
         "desktop chart: score",
+        "bare Dash drawing the same chart",
     ):
         assert heading in result.stdout
     report = json.loads(out.read_text())
@@ -69,6 +71,7 @@ def test_smoke_run_prints_a_table_and_writes_json(tmp_path: Path) -> None:
     assert report["dashboard"]["throughput"]["errors"] == 0
     # Every click was timed from an input to a drawing after it, on both apps...
     clicks = report["felt"]["clicks"]
+    assert set(clicks) == {"dashboard", "floor", "same chart"}
     assert set(clicks["dashboard"]) == {"indicator", "view", "years"}
     assert all(0 < seconds < 30 for app in clicks.values() for seconds in app.values())
     # ...and Lighthouse scored every page of both on both form factors.
@@ -102,3 +105,34 @@ def test_the_image_benchmark_renders_and_keeps_a_view(capsys: pytest.CaptureFixt
     assert images.main(["--smoke"]) == 0
     out = capsys.readouterr().out
     assert "png: first render median" in out and "kept median" in out
+
+
+def test_the_same_chart_floor_draws_the_dashboards_charts() -> None:
+    """Bare Dash starts on the dashboard's default indicator and answers a pick of R&D intensity
+    with the chart the dashboard draws of it, over HTTP as a browser asks."""
+    from bench.floor_chart import server
+    from dashboard.figures import trend_figure
+    from dashboard.startup import load_or_exit
+    from dashboard.state import from_query
+    from dashboard.views import build
+
+    catalog = load_or_exit()
+    client = server.test_client()
+    (picker, _) = client.get("/_dash-layout").get_json()["props"]["children"]
+    titles = picker["props"]["options"]
+    first = from_query("", catalog)[0].indicator
+    assert picker["props"]["value"] == titles[0] == catalog.indicators[first].title
+    picked = catalog.indicators["rd_intensity"].title
+    assert picked in titles and len(titles) == 10
+    body = {
+        "output": "chart.figure",
+        "outputs": {"id": "chart", "property": "figure"},
+        "inputs": [{"id": "indicator", "property": "value", "value": picked}],
+        "changedPropIds": ["indicator.value"],
+    }
+    answer = client.post("/_dash-update-component", json=body).get_json()
+    drawn = answer["response"]["chart"]["figure"]
+    view = from_query("indicator=rd_intensity", catalog)[0]
+    expected = json.loads(to_json_plotly(trend_figure(build(catalog, view), catalog)))
+    assert drawn == expected
+    assert [trace["name"] for trace in drawn["data"]][:2] == ["US", "China"]
