@@ -5,7 +5,8 @@ The production command (``deploy.serve``: nginx in front of gunicorn's 2 sync wo
 loaded before they fork) on a loopback port, or with ``--no-front`` gunicorn alone as it ran
 before nginx was put in front, and ``wrk`` whose connections cycle through what visitors ask
 for: the page, the layout,
-the callback bodies the browser sends (control changes, shared-link visits and opened data
+shared-link visits (the page and its layout, which the server draws for the link's view), the
+callback bodies the browser sends (control changes, addresses the page follows and opened data
 tables, built from a body captured from Chromium), CSV downloads, the API, citations and the
 sources and claims pages.
 A warm-up of the same mix comes first so that each worker's caches, the callback memo above all,
@@ -42,6 +43,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from bench import slow, web
+from dashboard.factory import LINKED
 from dashboard.memo import ENTRIES
 from dashboard.state import PAIR, SCALES, ViewState, choices, default_state, to_query
 from deploy import serve
@@ -60,6 +62,7 @@ SLOW_P99_LIMIT = 1.0  # seconds, for the normal requests beside them
 MIX = {
     "callback": 6,
     "link": 2,
+    "followed": 1,
     "panel": 1,
     "page": 2,
     "layout": 2,
@@ -74,7 +77,8 @@ MIX = {
 # full and evicting, as in production where views are countless. Every other callback of the mix
 # is instead a popular one (switching from the first view to another indicator), which it answers.
 TAIL = 2 * ENTRIES
-LINKS = 64  # distinct shared-link visits
+# Distinct shared links: more than a worker keeps drawn, so that it is full and evicting.
+LINKS = 2 * LINKED
 CONTROLS = (
     "indicator.value",
     "view.value",
@@ -269,13 +273,24 @@ def plan(catalog: Catalog, template: dict[str, Any]) -> dict[str, list[Request]]
         TAIL,
     )
     views = _distinct((new for _, new, _ in browsing(catalog, seed=2)), LINKS)
-    links = [callback_body(template, _values(first, to_query(v)), "url.search") for v in views]
+    # An address with more than a view's own query (a tracking tag): the page arrives as at the
+    # bare address and follows it with a callback.
+    followed = [
+        callback_body(template, _values(first, f"{to_query(v)}&ref=soak"), "url.search")
+        for v in views
+    ]
     return {
         # every other callback a popular one, which the memo answers; the rest all different
         "callback": [
             ("POST", web.CALLBACK, body) for pair in zip(cycle(popular), tail) for body in pair
         ],
-        "link": [("POST", web.CALLBACK, body) for body in links],
+        # as a browser visits a shared link: the page, then its layout, both drawn for its view
+        "link": [
+            (method, path + to_query(v), "")
+            for v in views
+            for method, path in (("GET", "/"), ("GET", "/_dash-layout"))
+        ],
+        "followed": [("POST", web.CALLBACK, body) for body in followed],
         # the data table opened on a view: the table drawn with the view
         "panel": [
             (

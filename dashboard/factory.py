@@ -35,6 +35,9 @@ from dashboard import (
 from indicators import Catalog
 
 TITLE = "US–China S&T Indicators"
+# Shared links whose layout and first screen each worker keeps drawn (a link past them is drawn
+# again: a few milliseconds).
+LINKED = 64
 # Keys of Dash's page config that only tell a visitor which versions run here; the production
 # renderer reads none of them (they serve the dev tools' version check, which is off).
 VERSION_KEYS = (
@@ -229,7 +232,7 @@ def create_app(
             catalog, head="<style>" + theme.swatch_css(catalog.economies) + "</style>"
         )
 
-    @lru_cache(maxsize=64)
+    @lru_cache(maxsize=LINKED)
     def linked(search: str, prefix: str) -> callbacks.DefaultView:
         # A shared link's view, under the prefix its page was asked for at (its download links
         # name it, as an answer's would).
@@ -258,7 +261,7 @@ def create_app(
         query if request.path == memo.LAYOUT_PATH and query and drawn_for(query) else ""
     )
 
-    @lru_cache(maxsize=64)
+    @lru_cache(maxsize=LINKED)
     def first_screen(address: str, day: dt.date, view: callbacks.DefaultView) -> str:
         # Per site address and day, as the page it pictures (its citation names both).
         del day  # (a key only)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from bench import soak
+from dashboard.factory import LINKED
 from dashboard.memo import ENTRIES
 from indicators import load_catalog
 from tests.support import REPO
@@ -72,7 +73,12 @@ def test_plan_has_every_kind_and_more_distinct_callbacks_than_the_memo_holds(
     assert set(requests) == set(soak.MIX)
     callbacks = {body for _, _, body in requests["callback"]}
     assert len(callbacks) > ENTRIES
-    assert len({body for _, _, body in requests["link"]}) == soak.LINKS
+    # Shared links: the page and its layout each, more links than a worker keeps drawn...
+    links = requests["link"]
+    assert len(set(links)) == len(links) == 2 * soak.LINKS and soak.LINKS > LINKED
+    assert {path.split("?")[0] for _, path, _ in links} == {"/", "/_dash-layout"}
+    # ...and addresses the page follows, each its own callback.
+    assert len({body for _, _, body in requests["followed"]}) == soak.LINKS
     for method, path, body in (r for kind in requests.values() for r in kind):
         assert (method == "POST") == bool(body) and path.startswith("/")
         assert not any(c in path + body for c in "\t\n")
