@@ -13,11 +13,14 @@ import json
 import math
 import platform
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from bench import lighthouse, web
 from bench.scaling import measure
+from dashboard.state import default_state, to_query
+from indicators import load_catalog
 from indicators.cache import CACHE_DIR_ENV
 
 DASHBOARD, FLOOR = "dashboard.app:server", "bench.floor:server"
@@ -63,7 +66,16 @@ PHONE_TARGETS = (
     ("cls", 0.1, False),
 )
 DESKTOP_TARGETS = (("score", 95.0, True),)
-PAGES = {"chart": "/", "landing": "/scoreboard"}
+
+
+def _link() -> str:
+    """A shared link, as the share panel gives it: the default indicator as China ÷ US. It
+    arrives drawn with its view, as the bare address does (``dashboard.factory``)."""
+    catalog = load_catalog(web.REPO / "data")
+    return "/" + to_query(replace(default_state(catalog), view="ratio"))
+
+
+PAGES = {"chart": "/", "link": _link(), "landing": "/scoreboard"}
 
 
 def _felt(smoke: bool) -> dict[str, Any]:

@@ -61,6 +61,7 @@ def test_smoke_run_prints_a_table_and_writes_json(tmp_path: Path) -> None:
         "click: indicator, ms",
         "phone chart: lcp, s",
         "phone landing: score",
+        "phone link: lcp, s",
         "desktop chart: score",
         "bare Dash drawing the same chart",
     ):
@@ -76,7 +77,7 @@ def test_smoke_run_prints_a_table_and_writes_json(tmp_path: Path) -> None:
     assert all(0 < seconds < 30 for app in clicks.values() for seconds in app.values())
     # ...and Lighthouse scored every page of both on both form factors.
     for by_page in report["felt"]["lighthouse"].values():
-        assert set(by_page) == {"dashboard chart", "dashboard landing", "floor"}
+        assert set(by_page) == {"dashboard chart", "dashboard link", "dashboard landing", "floor"}
         for figures in by_page.values():
             assert 0 <= figures["score"] <= 100 and figures["lcp"] > 0
 
