@@ -79,8 +79,9 @@ PAGES = {"chart": "/", "link": _link(), "landing": "/scoreboard"}
 
 
 def _felt(smoke: bool) -> dict[str, Any]:
-    """Click times of both apps, then Lighthouse on each page of ours and on the floor's page,
-    phone and desktop, the apps taking turns run after run."""
+    """Click times of the three apps (the dashboard, the floor and bare Dash drawing the same
+    chart), then Lighthouse on each page of ours and on the floor's page, phone and desktop, the
+    apps taking turns run after run."""
     runs = 1 if smoke else 3
     with (
         web.serving(DASHBOARD) as ours,
