@@ -68,14 +68,17 @@ PHONE_TARGETS = (
 DESKTOP_TARGETS = (("score", 95.0, True),)
 
 
-def _link() -> str:
-    """A shared link, as the share panel gives it: the default indicator as China ÷ US. It
-    arrives drawn with its view, as the bare address does (``dashboard.factory``)."""
+PAGES = ("chart", "link", "landing")
+
+
+def _page_paths() -> dict[str, str]:
+    """Each page Lighthouse scores, by name. The link is a shared one, as the share panel gives
+    it: the default indicator as China ÷ US, which arrives drawn with its view, as the bare
+    address does (``dashboard.factory``). Built here, not at import: only ``_felt`` reads the
+    catalog for it."""
     catalog = load_catalog(web.REPO / "data")
-    return "/" + to_query(replace(default_state(catalog), view="ratio"))
-
-
-PAGES = {"chart": "/", "link": _link(), "landing": "/scoreboard"}
+    link = "/" + to_query(replace(default_state(catalog), view="ratio"))
+    return dict(zip(PAGES, ("/", link, "/scoreboard"), strict=True))
 
 
 def _felt(smoke: bool) -> dict[str, Any]:
@@ -97,7 +100,7 @@ def _felt(smoke: bool) -> dict[str, Any]:
             },
             1 if smoke else CLICK_VISITS,
         )
-        urls = {f"dashboard {page}": ours + path for page, path in PAGES.items()}
+        urls = {f"dashboard {page}": ours + path for page, path in _page_paths().items()}
         urls["floor"] = floor + "/"
         results: dict[str, dict[str, list[dict[str, float]]]] = {
             form: {name: [] for name in urls} for form in lighthouse.FORM_FACTORS
